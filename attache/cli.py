@@ -1,0 +1,233 @@
+"""The command line: parse arguments, call one EvidenceBase method, format the result."""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Sequence
+from importlib import resources
+from pathlib import Path
+from typing import Any
+
+import click
+
+from attache import __version__
+from attache.errors import AttacheError
+from attache.evidence import EvidenceBase, extract_files
+from attache.model import IngestFailure, IngestReport
+
+DB_HELP = "SQLite file (created if missing) or SQLAlchemy URL."
+
+
+def sample_corpus() -> Path:
+    return Path(str(resources.files("attache") / "data" / "sample"))
+
+
+def _fail_line(f: IngestFailure) -> None:
+    click.secho(f"error: {f.source}: {f.reason}", fg="red", err=True)
+
+
+def _progress(item: str, n: int, total: int) -> None:
+    # Only on long runs and only for a person watching: logs stay clean.
+    if total >= 10 and sys.stderr.isatty():
+        short = item if len(item) < 60 else "…" + item[-59:]
+        click.echo(f"\r[{n}/{total}] {short:<62}", err=True, nl=n == total)
+
+
+def _table(rows: Sequence[Sequence[Any]], headers: Sequence[str]) -> str:
+    cells = [[("" if c is None else str(c)) for c in r] for r in rows]
+    widths = [max([_width(h)] + [_width(r[i]) for r in cells]) for i, h in enumerate(headers)]
+    lines = ["  ".join(_pad(h, w) for h, w in zip(headers, widths, strict=True)),
+             "  ".join("-" * w for w in widths)]
+    lines += ["  ".join(_pad(c, w) for c, w in zip(r, widths, strict=True)) for r in cells]
+    return "\n".join(lines)
+
+
+def _width(s: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in s)
+
+
+def _pad(s: str, w: int) -> str:
+    return s + " " * (w - _width(s))
+
+
+def _clip(s: str | None, n: int) -> str:
+    s = (s or "").replace("\n", " ")
+    out, w = "", 0
+    for ch in s:
+        cw = _width(ch)
+        if w + cw > n - 1:
+            return out + "…"
+        out += ch
+        w += cw
+    return out
+
+
+def _report(report: IngestReport, eb: EvidenceBase) -> None:
+    click.echo(f"added {len(report.added)}, already stored {len(report.existing)}, "
+               f"near-duplicates linked {len(report.duplicates)}, failed {len(report.failures)}"
+               f"; the store now holds {eb.store.count()} documents.")
+
+
+@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+@click.version_option(__version__, prog_name="attache")
+def cli() -> None:
+    """attache: an offline evidence base and cited brief writer for international relations."""
+
+
+@cli.command("ingest")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--db", default="attache.db", show_default=True, help=DB_HELP)
+@click.option("--allow-private", is_flag=True,
+              help="Allow URLs on loopback or private addresses (refused by default).")
+@click.option("--max-mb", type=float, default=50.0, show_default=True,
+              help="Refuse inputs larger than this many megabytes.")
+def ingest_cmd(inputs: tuple[str, ...], db: str, allow_private: bool, max_mb: float) -> None:
+    """Read files, folders (recursively), globs and URLs (pages, RSS/Atom, PDF, WARC)."""
+    with EvidenceBase(db) as eb:
+        report = eb.ingest(list(inputs), allow_private=allow_private,
+                           max_bytes=int(max_mb * 1024 * 1024), progress=_progress,
+                           on_failure=_fail_line)
+        _report(report, eb)
+    if report.failures:
+        sys.exit(1)
+
+
+@cli.command("docs")
+@click.option("--db", default="attache.db", show_default=True, help=DB_HELP)
+@click.option("--limit", default=100, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+def docs_cmd(db: str, limit: int, as_json: bool) -> None:
+    """List stored documents."""
+    with EvidenceBase(db) as eb:
+        rows = eb.documents(limit=limit)
+    if as_json:
+        click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
+        return
+    click.echo(_table([[r["id"][:12], r["language"], r["published"] or "-",
+                        _clip(r["source"] or r["outlet"], 22), r["format"],
+                        _clip(r["title"], 44),
+                        ("copy of " + r["duplicate_of"][:12]) if r["duplicate_of"] else ""]
+                       for r in rows],
+                      ["id", "lang", "published", "source", "format", "title", "note"]))
+
+
+@cli.command("show")
+@click.argument("doc")
+@click.option("--db", default="attache.db", show_default=True, help=DB_HELP)
+@click.option("--json", "as_json", is_flag=True, help="Print the stored extraction as JSON.")
+def show_cmd(doc: str, db: str, as_json: bool) -> None:
+    """Show one document (by id or id prefix): metadata, sentences, extraction."""
+    with EvidenceBase(db) as eb:
+        if as_json:
+            click.echo(json.dumps(eb.extraction(doc), ensure_ascii=False, indent=2))
+            return
+        d = eb.document(doc)
+        ex = eb.extraction(d.id)
+    pub = d.document.published
+    click.echo(f"id:        {d.id}")
+    click.echo(f"title:     {d.document.title or '-'}")
+    click.echo(f"language:  {d.language}")
+    click.echo(f"published: {pub.value + ' (from ' + pub.source + ')' if pub else '-'}")
+    if d.source:
+        guessed = " (guessed)" if d.source.get("guessed") else ""
+        click.echo(f"source:    {d.source['name']}, {d.source['kind']}{guessed}, "
+                   f"{d.source.get('country') or '-'}")
+    click.echo(f"format:    {d.document.format}")
+    for loc in d.locations:
+        click.echo(f"location:  {loc}")
+    if d.duplicate_of:
+        click.echo(f"copy of:   {d.duplicate_of} (score {d.duplicate_score})")
+    click.echo(f"entities:  {', '.join(e['name'] for e in ex['entities']) or '-'}")
+    for f in ex["figures"]:
+        click.echo(f"figure:    {f['text']} = {f['value']:g} {f['unit']} ({f['qualifier']}) "
+                   f"{f['subject'] or ''} {f['period'] or ''}")
+    for v in ex["events"]:
+        click.echo(f"event:     {v['type']} {v['date'] or '?'} {', '.join(v['participants'])}"
+                   f"{' @ ' + v['place'] if v['place'] else ''}"
+                   f"{' [' + v['status'] + ']' if v['status'] != 'happened' else ''}")
+    click.echo("")
+    for s in d.sentences:
+        mark = f"[{s.boilerplate}] " if s.boilerplate else ""
+        click.echo(f"{s.index:>4} {mark}{s.text}")
+
+
+@cli.command("search")
+@click.argument("query", nargs=-1, required=True)
+@click.option("--db", default="attache.db", show_default=True, help=DB_HELP)
+@click.option("--limit", default=20, show_default=True)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+def search_cmd(query: tuple[str, ...], db: str, limit: int, as_json: bool) -> None:
+    """Find sentences in any script; the match is highlighted in the original text."""
+    q = " ".join(query)
+    with EvidenceBase(db) as eb:
+        hits = eb.search(q, limit=limit)
+    if as_json:
+        click.echo(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2))
+        return
+    if not hits:
+        click.echo(f"no sentence matches {q!r}.")
+        return
+    color = sys.stdout.isatty()
+    for h in hits:
+        text = h.marked("\x1b[1;33m", "\x1b[0m") if color else h.marked("«", "»")
+        click.echo(f"{h.doc_id[:12]}  {h.published or '-'}  {h.outlet or '-'}  "
+                   f"[{h.language}]  {_clip(h.title, 50)}")
+        click.echo(f"    {text}")
+    click.echo(f"{len(hits)} hit(s) for {q!r}.")
+
+
+@cli.command("extract")
+@click.argument("inputs", nargs=-1, required=True)
+@click.option("--json", "as_json", is_flag=True, help="Print the documented JSON list.")
+@click.option("--allow-private", is_flag=True, help="Allow URLs on private addresses.")
+def extract_cmd(inputs: tuple[str, ...], as_json: bool, allow_private: bool) -> None:
+    """Extract entities, figures, dates and events from files, without a store."""
+    results, failures = extract_files(list(inputs), allow_private=allow_private)
+    for f in failures:
+        _fail_line(f)
+    if as_json:
+        click.echo(json.dumps([r.to_dict() for r in results], ensure_ascii=False, indent=1))
+    else:
+        for r in results:
+            click.echo(f"{r.doc}: {r.language}, published {r.published or '-'}, "
+                       f"{len(r.entities)} entities, {len(r.figures)} figures, "
+                       f"{len(r.events)} events")
+    if failures:
+        sys.exit(1)
+
+
+@cli.command("demo")
+@click.option("--db", default="attache-demo.db", show_default=True, help=DB_HELP)
+@click.option("--query", default="稀土", show_default=True, help="The search to run.")
+def demo_cmd(db: str, query: str) -> None:
+    """Ingest the bundled sample corpus, print a summary and run one search."""
+    corpus = sample_corpus()
+    click.echo(f"Ingesting the sample corpus from {corpus} into {db} …")
+    with EvidenceBase(db) as eb:
+        report = eb.ingest([str(corpus)], on_failure=_fail_line)
+        _report(report, eb)
+        rows = eb.documents(limit=1000)
+        click.echo("")
+        click.echo(_table([[r["id"][:12], r["language"], r["published"] or "-",
+                            _clip(r["source"] or r["outlet"], 20), r["format"],
+                            _clip(r["title"], 40)] for r in rows],
+                          ["id", "lang", "published", "source", "format", "title"]))
+        click.echo("")
+        hits = eb.search(query, limit=5)
+        click.echo(f"search {query!r}: {len(hits)} hit(s)")
+        for h in hits:
+            click.echo(f"  {h.doc_id[:12]} [{h.language}] {_clip(h.marked('«', '»'), 110)}")
+    if report.failures:
+        sys.exit(1)
+
+
+def main(argv: Sequence[str] | None = None) -> None:
+    try:
+        cli.main(args=list(argv) if argv is not None else None, prog_name="attache",
+                 standalone_mode=True)
+    except AttacheError as exc:
+        click.secho(f"error: {exc}", fg="red", err=True)
+        sys.exit(2)

@@ -1,0 +1,74 @@
+"""The one exception tree of attache.
+
+Every error that attache raises on purpose derives from :class:`AttacheError`; third-party
+errors are translated where they enter (a reader, the store, the fetcher) so callers only ever
+catch this tree::
+
+    AttacheError
+    ├── InputError            one input could not be used; the run goes on with the others
+    │   ├── UnreadableInput   missing path, permission denied, unreachable URL, over the size cap
+    │   ├── UnsupportedInput  a format or content type attache does not read
+    │   ├── DecodeError       bytes that decode to no usable text (binary, wrong charset)
+    │   ├── EmptyDocument     the input holds no article text at all
+    │   ├── GarbledText       a text layer that is garbage (PDF with a broken CJK font, NULs)
+    │   └── FetchRefused      a URL attache will not fetch (scheme, private address)
+    ├── StoreError            the database could not be opened or written
+    ├── NotFound              a document, brief or entity id that is not in the store
+    └── ConfigError           a knowledge-base or registry file the user passed is malformed
+
+Messages say what was wrong and what to do next; the CLI prints them as they are.
+"""
+
+from __future__ import annotations
+
+
+class AttacheError(Exception):
+    """Root of every error attache raises on purpose."""
+
+
+class InputError(AttacheError):
+    """One input could not be turned into a document.
+
+    ``source`` names the input (path or URL) so a run over many inputs can report each one.
+    """
+
+    def __init__(self, source: str, reason: str) -> None:
+        super().__init__(f"{source}: {reason}")
+        self.source = source
+        self.reason = reason
+
+
+class UnreadableInput(InputError):
+    """The input cannot be read at all."""
+
+
+class UnsupportedInput(InputError):
+    """attache has no reader for this input."""
+
+
+class DecodeError(InputError):
+    """The bytes do not decode to usable text."""
+
+
+class EmptyDocument(InputError):
+    """The input was read but holds no article text."""
+
+
+class GarbledText(InputError):
+    """The text layer is garbage and must not be indexed."""
+
+
+class FetchRefused(InputError):
+    """A URL that attache refuses to fetch."""
+
+
+class StoreError(AttacheError):
+    """The store could not be opened, migrated or written."""
+
+
+class NotFound(AttacheError):
+    """An id or name that is not in the store."""
+
+
+class ConfigError(AttacheError):
+    """A user-supplied data file (knowledge base, outlet registry, lexicon) is malformed."""

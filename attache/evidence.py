@@ -1,0 +1,108 @@
+"""The evidence base: the one object behind the CLI, the Python API and (later) the server.
+
+    >>> from attache import EvidenceBase
+    >>> eb = EvidenceBase(":memory:")
+    >>> report = eb.ingest(["reports/"])
+    >>> hits = eb.search("稀土")
+
+Every front end parses its input, calls one method here, and formats what comes back.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from functools import cached_property
+from pathlib import Path
+from typing import Any
+
+from attache.analysis import analyze
+from attache.errors import AttacheError, InputError
+from attache.extract import extract_analysed
+from attache.ingest import IngestOptions, expand_inputs, ingest, read_input
+from attache.kb import KnowledgeBase, default_kb
+from attache.model import Extraction, IngestFailure, IngestReport
+from attache.readers.fetch import Fetcher
+from attache.search import SearchHit, search
+from attache.store import SqlStore, StoredDocument
+from attache.tokens import Segmenter, segmenter_for
+
+
+def _zh_names(kb: KnowledgeBase) -> Iterable[str]:
+    for entry in kb.entries():
+        for lang in ("zh-Hans", "zh-Hant", "ja"):
+            yield from entry.aliases.get(lang, ())
+
+
+class EvidenceBase:
+    """A store plus the knowledge base and segmenter that go with it."""
+
+    def __init__(self, db: str | Path = "attache.db", *, kb: KnowledgeBase | None = None,
+                 fetcher: Fetcher | None = None) -> None:
+        self.store = SqlStore(db)
+        self._kb = kb
+        self.fetcher = fetcher
+
+    @property
+    def kb(self) -> KnowledgeBase:
+        if self._kb is None:
+            self._kb = default_kb()
+        return self._kb
+
+    @cached_property
+    def segmenter(self) -> Segmenter:
+        return segmenter_for(_zh_names(self.kb))
+
+    def ingest(self, inputs: Sequence[str], *, allow_private: bool = False,
+               max_bytes: int | None = None, progress: Any = None,
+               on_failure: Any = None) -> IngestReport:
+        opts = IngestOptions(allow_private=allow_private, fetcher=self.fetcher,
+                             progress=progress, on_failure=on_failure)
+        if max_bytes:
+            opts.max_bytes = max_bytes
+        return ingest(inputs, self.store, self.segmenter, opts)
+
+    def documents(self, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]:
+        return self.store.list_documents(limit=limit, offset=offset)
+
+    def document(self, ref: str) -> StoredDocument:
+        return self.store.get(ref)
+
+    def search(self, query: str, limit: int = 20) -> list[SearchHit]:
+        return search(self.store, self.segmenter, query, limit=limit)
+
+    def extraction(self, ref: str) -> dict[str, Any]:
+        """The stored extraction of one document, in the ``extract --json`` format."""
+        return self.store.extraction(self.store.resolve_id(ref))
+
+    def close(self) -> None:
+        self.store.close()
+
+    def __enter__(self) -> EvidenceBase:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+def extract_files(inputs: Sequence[str], *, kb: KnowledgeBase | None = None,
+                  fetcher: Fetcher | None = None, allow_private: bool = False
+                  ) -> tuple[list[Extraction], list[IngestFailure]]:
+    """Extraction of files or URLs without a store (``attache extract``)."""
+    kb = kb or default_kb()
+    seg = segmenter_for(())  # search tokens are not needed here; jieba stays unloaded
+    opts = IngestOptions(fetcher=fetcher, allow_private=allow_private, extract=False)
+    results: list[Extraction] = []
+    failures: list[IngestFailure] = []
+    for item, _named in expand_inputs(inputs):
+        try:
+            docs = read_input(item, opts)
+        except InputError as exc:
+            failures.append(IngestFailure(exc.source, exc.reason))
+            continue
+        except AttacheError as exc:
+            failures.append(IngestFailure(item, str(exc)))
+            continue
+        for doc in docs:
+            a = analyze(doc, seg, extract=False, tokens=False)
+            results.append(extract_analysed(doc, a.view, a.language, a.sentences, kb))
+    return results, failures

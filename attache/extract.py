@@ -1,0 +1,49 @@
+"""Extraction of one document: entities, dates, figures and events, without a store.
+
+Pure functions of the document and the knowledge base: no I/O beyond loading the shipped data
+once, so the same code runs in a loop, in a worker pool, or on a cluster.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from pathlib import Path
+
+from attache.dates import find_dates
+from attache.entities import find_entities
+from attache.events import find_events
+from attache.figures import find_figures
+from attache.kb import KnowledgeBase, default_kb
+from attache.model import Document, Extraction, Sentence
+from attache.normalize import View
+from attache.sources import profile_source
+
+
+def doc_name(doc: Document) -> str:
+    """The ``doc`` field of the JSON output: a file's name, or the URL or item location."""
+    loc = doc.location
+    if "://" in loc[:12]:
+        return loc
+    return Path(loc.split("#", 1)[0]).name + ("#" + loc.split("#", 1)[1] if "#" in loc else "")
+
+
+def extract_analysed(doc: Document, view: View, language: str,
+                     sentences: Sequence[Sentence], kb: KnowledgeBase | None = None
+                     ) -> Extraction:
+    kb = kb or default_kb()
+    pub = doc.published.value if doc.published else None
+    skip = [(s.start, s.end) for s in sentences if s.boilerplate]
+    body = [(s.start, s.end) for s in sentences if s.boilerplate is None]
+    ents = find_entities(view.text, doc.text, language, kb, published=pub, skip=skip)
+    mentions = [(m.start, m.end, e.name) for e in ents for m in e.mentions]
+    dates = [d for d in find_dates(view.text, language, pub) if not _inside(d.start, skip)]
+    figs = [f for f in find_figures(view.text, doc.text, language, pub, body, mentions)
+            if not _inside(f.start, skip)]
+    evs = find_events(view.text, doc.text, language, body, ents, pub, dates)
+    return Extraction(doc=doc_name(doc), language=language, published=pub, title=doc.title,
+                      source=profile_source(doc, language), entities=tuple(ents),
+                      figures=tuple(figs), events=tuple(evs), doc_id=doc.id)
+
+
+def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
+    return any(s <= pos < e for s, e in spans)

@@ -1,0 +1,116 @@
+"""Search tokens: how text is cut into words for the full-text index and for queries.
+
+Han and kana runs are cut with jieba ``cut_for_search`` (which also emits the shorter words
+inside long ones, so 稀土 is found inside 稀土储量 and 哈萨克斯坦 inside 哈萨克斯坦政府), with the
+knowledge-base names added as a user dictionary at explicit frequencies so that 托卡耶夫 or
+小松制作所 stay whole. Latin and Cyrillic text is cut into lower-cased words; ё is folded to е.
+Documents and queries go through the same folding (t2s, NFKC), so a Traditional query finds
+Simplified text and the reverse.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+import threading
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+from attache.normalize import fold_query
+
+_RUN = re.compile(
+    r"(?P<cjk>[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff\u31f0-\u31ff]+)|"
+    r"(?P<word>[0-9A-Za-z\u00c0-\u024f\u0400-\u04ff]+(?:[.'’-][0-9A-Za-z\u00c0-\u024f\u0400-\u04ff]+)*)"
+)
+_CYR = re.compile(r"[\u0400-\u04ff]")
+# Case endings stripped from Russian and Kazakh query words so that a prefix query finds the
+# inflected forms (Японии, Японией; Жапонияға, Жапонияның).
+_CYR_ENDINGS = re.compile(
+    r"(?:ами|ями|ого|его|ому|ему|ыми|ими|иях|ией|ией|ах|ях|ом|ем|ой|ей|ую|юю|ая|яя|ое|ее|ые|ие|ых|их|"
+    r"ов|ев|ии|ию|ия|ы|и|а|я|у|ю|е|о|ға|ге|қа|ке|на|не|да|де|та|те|дан|ден|тан|тен|нан|нен|"
+    r"ның|нің|дың|дің|тың|тің|мен|бен|пен|ны|ні|ды|ді|ты|ті)$"
+)
+_lock = threading.Lock()
+
+
+@dataclass
+class Segmenter:
+    """A jieba tokenizer of our own (not jieba's global one) with the given user words."""
+
+    words: tuple[str, ...] = ()
+    _jieba: Any = None
+
+    def _tok(self) -> Any:
+        if self._jieba is None:
+            with _lock:
+                if self._jieba is None:
+                    import jieba
+
+                    jieba.setLogLevel(logging.WARNING)
+                    tok = jieba.Tokenizer()
+                    tok.initialize()
+                    for w in self.words:
+                        w = fold_query(w)
+                        if len(w) >= 2 and _RUN.fullmatch(w):
+                            # A high, explicit frequency keeps the name whole against the
+                            # general dictionary; suggest_freq would depend on its contents.
+                            tok.add_word(w, freq=200000)
+                    self._jieba = tok
+        return self._jieba
+
+    def index_tokens(self, view_text: str) -> list[str]:
+        """Tokens of a text already folded into the matching view."""
+        out: list[str] = []
+        tok = None
+        for m in _RUN.finditer(view_text):
+            if m.group("cjk"):
+                tok = tok or self._tok()
+                out.extend(t for t in tok.cut_for_search(m.group("cjk"), HMM=False) if t.strip())
+            else:
+                out.append(_fold_word(m.group("word")))
+        return out
+
+    def query_terms(self, query: str) -> list[QueryTerm]:
+        """The terms of a query: each is a word that must occur (AND), possibly as a prefix."""
+        folded = fold_query(query)
+        terms: list[QueryTerm] = []
+        tok = None
+        for m in _RUN.finditer(folded):
+            if m.group("cjk"):
+                tok = tok or self._tok()
+                for t in tok.cut(m.group("cjk"), HMM=False):
+                    if t.strip():
+                        terms.append(QueryTerm(t, prefix=False, script="cjk"))
+            else:
+                w = _fold_word(m.group("word"))
+                if _CYR.search(w) and len(w) >= 5:
+                    stem = _CYR_ENDINGS.sub("", w)
+                    if len(stem) >= 4:
+                        terms.append(QueryTerm(stem, prefix=True, script="cyr"))
+                        continue
+                if len(w) >= 5 and w.endswith("s") and w.isascii():
+                    terms.append(QueryTerm(w.rstrip("s") if not w.endswith("ss") else w,
+                                           prefix=True, script="latin"))
+                    continue
+                terms.append(QueryTerm(w, prefix=len(w) >= 4, script="word"))
+        return terms
+
+
+@dataclass(frozen=True)
+class QueryTerm:
+    text: str
+    prefix: bool
+    script: str
+
+    def fts(self) -> str:
+        quoted = '"' + self.text.replace('"', '""') + '"'
+        return quoted + ("*" if self.prefix else "")
+
+
+def _fold_word(word: str) -> str:
+    return word.lower().replace("ё", "е")
+
+
+def segmenter_for(words: Iterable[str]) -> Segmenter:
+    return Segmenter(words=tuple(sorted(set(words))))
