@@ -1,0 +1,3 @@
+from attache.cli import main
+
+main()
