@@ -1,0 +1,126 @@
+"""The CLI: every command, exit codes, and one clear line per bad input."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import threading
+from collections.abc import Iterator
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from attache import __version__
+from attache.cli import cli
+from tests.conftest import SAMPLE, SEEDS
+
+GOOD = ("Japan's foreign minister Yoshimasa Hayashi visited Kazakhstan on 29 April 2022 and met "
+        "President Kassym-Jomart Tokayev in Nur-Sultan to discuss trade and investment.\n")
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    r = CliRunner().invoke(cli, list(args), catch_exceptions=False)
+    return r.exit_code, r.stdout, r.stderr
+
+
+def test_version() -> None:
+    code, out, _ = run("--version")
+    assert code == 0 and __version__ in out
+
+
+def test_ingest_docs_show_search(tmp_path: Path) -> None:
+    db = str(tmp_path / "c.db")
+    good = tmp_path / "good.txt"
+    good.write_text(GOOD, "utf-8")
+    code, out, err = run("ingest", str(good), "--db", db)
+    assert code == 0, err
+    assert "added 1" in out
+    code, out, _ = run("docs", "--db", db)
+    assert code == 0 and "en" in out
+    doc_id = json.loads(run("docs", "--db", db, "--json")[1])[0]["id"]
+    code, out, _ = run("show", doc_id[:10], "--db", db)
+    assert code == 0 and "Hayashi" in out
+    code, out, _ = run("search", "Hayashi", "--db", db)
+    assert code == 0 and "«Hayashi»" in out
+    code, out, _ = run("search", "nothing-like-this", "--db", db)
+    assert code == 0 and "no sentence matches" in out
+
+
+class _Handler(BaseHTTPRequestHandler):
+    def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+        self.send_response(404)
+        self.end_headers()
+
+    def log_message(self, *args: object) -> None:
+        pass
+
+
+@pytest.fixture()
+def dead_url() -> Iterator[str]:
+    srv = ThreadingHTTPServer(("127.0.0.1", 0), _Handler)
+    port = srv.server_address[1]
+    srv.server_close()  # the port is now closed: connecting is refused
+    yield f"http://127.0.0.1:{port}/article.html"
+
+
+def test_every_bad_input_gets_one_line_and_the_run_goes_on(tmp_path: Path,
+                                                            dead_url: str) -> None:
+    db = str(tmp_path / "bad.db")
+    kept = tmp_path / "kept.txt"
+    kept.write_text("Kazakhstan supplies uranium to Japan, the article said.\n" * 3, "utf-8")
+    assert run("ingest", str(kept), "--db", db)[0] == 0
+
+    bad = tmp_path / "bad"
+    bad.mkdir()
+    (bad / "empty.txt").write_bytes(b"")
+    (bad / "garbage.txt").write_bytes(bytes(range(256)) * 40)
+    pdf = next(SAMPLE.glob("*.pdf")).read_bytes()
+    (bad / "truncated.pdf").write_bytes(pdf[: len(pdf) // 3])
+    (bad / "nav-only.html").write_text(
+        "<html><head><title>Menu</title></head><body><nav><a href='/'>Home</a>"
+        "<a href='/news'>News</a></nav><footer>© 2025</footer></body></html>", "utf-8")
+    (bad / "big.txt").write_text("Большой файл. " * 20000, "utf-8")
+    (bad / "not-a-feed.xml").write_text("this is not xml at all <<<", "utf-8")
+    (bad / "good.txt").write_text(GOOD, "utf-8")
+    inputs = [str(p) for p in sorted(bad.iterdir())]
+    inputs += [str(tmp_path / "missing.txt"), dead_url]
+    code, out, err = run("ingest", *inputs, "--db", db, "--max-mb", "0.1", "--allow-private")
+    assert code == 1
+    lines = [ln for ln in err.splitlines() if ln.startswith("error:")]
+    named = {Path(ln.split(": ", 2)[1]).name for ln in lines}
+    assert named == {"empty.txt", "garbage.txt", "truncated.pdf", "nav-only.html", "big.txt",
+                     "not-a-feed.xml", "missing.txt", "article.html"}, err
+    assert len(lines) == 8
+    assert "added 1" in out and "failed 8" in out
+    # What was stored before is still there, and the good file went in.
+    assert "now holds 2 documents" in out
+
+
+@pytest.mark.skipif(not SEEDS.is_dir(), reason="seeds not beside this checkout")
+def test_extract_json_format() -> None:
+    code, out, err = run("extract", str(SEEDS / "000_29b83f0fcd6086e8.txt"), "--json")
+    assert code == 0, err
+    data = json.loads(out)
+    assert isinstance(data, list) and data[0]["doc"] == "000_29b83f0fcd6086e8.txt"
+    d = data[0]
+    assert set(d) == {"doc", "language", "published", "title", "source", "entities",
+                      "figures", "events"}
+    assert d["language"] == "zh-Hans" and d["published"] == "2025-12-20"
+    assert set(d["source"]) == {"name", "kind", "country"}
+    for e in d["entities"]:
+        assert set(e) == {"id", "name", "type", "mentions"}
+    for f in d["figures"]:
+        assert {"text", "value", "value_max", "unit", "qualifier", "subject", "entities",
+                "period", "start", "end"} <= set(f)
+    for v in d["events"]:
+        assert {"type", "participants", "date", "place", "start", "end"} <= set(v)
+
+
+def test_gzip_warc_path_is_read(tmp_path: Path) -> None:
+    warc = next(SAMPLE.glob("*.warc.gz"))
+    assert gzip.open(warc).read(4) == b"WARC"
+    code, out, err = run("ingest", str(warc), "--db", str(tmp_path / "w.db"))
+    assert code == 0, err
+    assert "added 2" in out
