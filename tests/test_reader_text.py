@@ -177,7 +177,7 @@ def test_read_path_errors(tmp_path: Path) -> None:
         read_path(empty)
     big = tmp_path / "big.txt"
     big.write_bytes(TEXTS["EN"].encode() * 2000)
-    with pytest.raises(UnreadableInput, match=r"over the cap of 0.1 MB; raise --max-bytes"):
+    with pytest.raises(UnreadableInput, match=r"over the cap of 0.1 MB; raise --max-mb"):
         read_path(big, max_bytes=100_000)
     assert read_path(big)[0].text.startswith("In December")
 

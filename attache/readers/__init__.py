@@ -215,7 +215,7 @@ def read_path(path: str | Path, *, max_bytes: int = MAX_BYTES) -> list[Document]
         size = p.stat().st_size
         if size > max_bytes:
             raise UnreadableInput(location, f"is {_mb(size)} MB, over the cap of {_mb(max_bytes)}"
-                                  " MB; raise --max-bytes (max_bytes) to read it")
+                                  " MB; raise --max-mb (max_bytes in the API) to read it")
         with p.open("rb") as fh:
             data = fh.read(max_bytes + 1)
     except PermissionError as exc:
@@ -226,7 +226,7 @@ def read_path(path: str | Path, *, max_bytes: int = MAX_BYTES) -> list[Document]
             from exc
     if len(data) > max_bytes:
         raise UnreadableInput(location, f"is over the cap of {_mb(max_bytes)} MB; raise "
-                              "--max-bytes (max_bytes) to read it")
+                              "--max-mb (max_bytes in the API) to read it")
     if not data:
         raise EmptyDocument(location, "the file is empty")
     return read_bytes(data, location=location)

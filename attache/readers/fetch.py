@@ -78,7 +78,7 @@ class FakeFetcher:
 
 def _too_large(max_bytes: int) -> str:
     return (f"the response is larger than {max_bytes / 1_048_576:.1f} MB, the size cap; "
-            "raise --max-bytes if you really want it")
+            "raise --max-mb (max_bytes in the API) if you really want it")
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
