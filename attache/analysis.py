@@ -6,12 +6,12 @@ in a loop on a laptop or on many workers; the store only writes what it returns.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from attache.dedup import Fingerprint, fingerprint, sentence_fingerprint
 from attache.language import detect_language
-from attache.model import Document, Extraction, Sentence
+from attache.model import Document, Extraction, PublishedDate, Sentence
 from attache.normalize import View, boilerplate_lines, matching_view
 from attache.sentences import split_sentences
 
@@ -75,5 +75,9 @@ def analyze(doc: Document, segmenter: Segmenter, *, extract: bool = True,
         from attache.extract import extract_analysed
 
         extraction = extract_analysed(doc, view, language, sentences)
+        if doc.published is None and extraction.published:
+            # The store keeps the inferred date with its provenance, so briefs can say so.
+            doc = replace(doc, published=PublishedDate(extraction.published, "inferred",
+                                                       "month"))
     return Analysis(document=doc, view=view, language=language, sentences=sentences, tokens=toks,
                     sentence_fps=fps, fingerprint=fp, extraction=extraction)

@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from attache.anchors import infer_published
 from attache.dates import find_dates
 from attache.entities import find_entities
 from attache.events import find_events
@@ -35,6 +36,9 @@ def extract_analysed(doc: Document, view: View, language: str,
     skip = [(s.start, s.end) for s in sentences if s.boilerplate]
     body = [(s.start, s.end) for s in sentences if s.boilerplate is None]
     ents = find_entities(view.text, doc.text, language, kb, published=pub, skip=skip)
+    if pub is None:
+        inferred = infer_published(view.text, ents, kb)
+        pub = inferred.value if inferred else None
     mentions = [(m.start, m.end, e.name) for e in ents for m in e.mentions]
     dates = [d for d in find_dates(view.text, language, pub) if not _inside(d.start, skip)]
     figs = [f for f in find_figures(view.text, doc.text, language, pub, body, mentions)

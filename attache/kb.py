@@ -41,6 +41,16 @@ class Role:
 
 
 @dataclass(frozen=True)
+class Occurrence:
+    """A dated instance of an event series ("the first summit, Tokyo, 2025-12-20")."""
+
+    kind: str
+    ordinal: int | None
+    date: str
+    place: str | None = None
+
+
+@dataclass(frozen=True)
 class KBEntry:
     id: str
     name: str
@@ -49,6 +59,7 @@ class KBEntry:
     abbrev: tuple[str, ...] = ()
     country: str | None = None
     roles: tuple[Role, ...] = ()
+    occurrences: tuple[Occurrence, ...] = ()
 
     def all_aliases(self) -> Iterator[tuple[str, str]]:
         """(language, alias) pairs, the canonical name included as English."""
@@ -110,11 +121,19 @@ def _parse_entry(obj: Any, path: Path, line: int) -> KBEntry:
         if not isinstance(r, dict) or not isinstance(r.get("role"), str):
             raise _fail(path, line, "each role needs at least a 'role' string")
         roles.append(Role(r["role"], str(r.get("of") or ""), r.get("start"), r.get("end")))
+    occurrences: list[Occurrence] = []
+    for o in obj.get("occurrences") or []:
+        if not isinstance(o, dict) or not isinstance(o.get("date"), str):
+            raise _fail(path, line, "each occurrence needs at least a 'date' string")
+        ordinal = o.get("ordinal")
+        occurrences.append(Occurrence(str(o.get("kind") or "meeting"),
+                                      ordinal if isinstance(ordinal, int) else None,
+                                      o["date"], o.get("place")))
     country = obj.get("country")
     return KBEntry(
         id=obj["id"].strip(), name=obj["name"].strip(), type=obj["type"], aliases=aliases,
         abbrev=tuple(abbrev), country=country if isinstance(country, str) else None,
-        roles=tuple(roles),
+        roles=tuple(roles), occurrences=tuple(occurrences),
     )
 
 
@@ -124,7 +143,9 @@ def _merge(a: KBEntry, b: KBEntry) -> KBEntry:
         aliases[lang] = tuple(dict.fromkeys(aliases.get(lang, ()) + names))
     return replace(a, aliases=aliases, abbrev=tuple(dict.fromkeys(a.abbrev + b.abbrev)),
                    roles=a.roles + tuple(r for r in b.roles if r not in a.roles),
-                   country=a.country or b.country)
+                   country=a.country or b.country,
+                   occurrences=a.occurrences + tuple(o for o in b.occurrences
+                                                     if o not in a.occurrences))
 
 
 class KnowledgeBase:
