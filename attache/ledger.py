@@ -1,0 +1,595 @@
+"""The figure ledger: figures that measure the same thing, side by side, with a verdict.
+
+**Measures.** Figures are comparable when they share a subject ("trade", "investment") and a
+unit (currencies are compared as written; there is no FX conversion, so a JPY and a USD figure
+never meet), and their entity sets overlap. Entity sets are compared at country level — a
+person, place or organisation counts as its country in the knowledge base — because a sentence
+that names Tokayev or Astana is about Kazakhstan, and an outlet credited in the sentence must
+not split a measure. Sets join when their Jaccard similarity is at least 0.5 (so {Japan,
+Kazakhstan} and {Kazakhstan} join, {Japan, Kazakhstan} and {Japan, Uzbekistan} do not);
+figures without entities join the largest set of their subject and unit. Figures without a
+subject are left out: nothing can be checked against them.
+
+**Periods.** A figure for a period (a year, a month, a range of up to three years: a *flow*,
+such as trade in 2024) is compared only with figures for the same period. Cumulative figures
+(a range longer than three years, "since 1993" read as such even when the extractor kept only
+the year) and figures without a period are *stocks*: their as-of date is the period's end or
+else the publication date, and stocks of one measure form one group over time. As-of dates are
+compared by year, the precision at which such totals are reported.
+
+**Verdicts.** Each figure stands for an interval: ``exact`` is its value give or take half a
+unit of its last significant digit (at most 5%); ``approx`` ±12%; ``over``/``at_least`` up to
+25% above; ``under``/``at_most`` down to 25% below; a range is its two ends. Figures of one
+period agree when all their intervals share a point. A group is
+
+* ``single-source`` when one independent source carries all its figures;
+* ``conflict`` when the figures of some period (as-of year) share no point;
+* ``update`` when a stock is reported for several as-of years, each consistent;
+* ``agree`` otherwise. Undated stock figures do not take part in the verdict.
+
+**Independent sources.** Documents are grouped into stories, and a story counts once:
+
+* a reprint (``documents.duplicate_of``, followed to the original) belongs to its original;
+* documents of one identified outlet published within two days that share a claim (a figure
+  value of the same subject and unit, or an event of the same type and date) are one story,
+  whatever their languages: an outlet's Chinese and Russian versions of one report;
+* documents in different languages published within a day whose claims are near-identical
+  (Jaccard ≥ 0.75 over at least two claims) are one story — a translation — provided at least
+  one of them has no identified outlet. Two identified outlets reporting the same numbers on
+  the same day are two sources: that is what corroboration looks like.
+
+The earliest document of a story represents it; the others carry ``reprint_of`` (the
+representative's id) and ``relation`` (reprint, same-outlet, translation).
+"""
+
+from __future__ import annotations
+
+import json
+import math
+import re
+from bisect import bisect_right
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from datetime import date
+from typing import Any, Literal
+
+import sqlalchemy as sa
+
+from attache.kb import KnowledgeBase, default_kb
+from attache.store import SqlStore, documents, events, figures, sentences, sources
+from attache.topic import Topic, core_documents, relevant_documents
+
+Verdict = Literal["agree", "conflict", "update", "single-source"]
+
+APPROX_TOLERANCE = 0.12
+EXACT_MAX_TOLERANCE = 0.05
+BOUND_REACH = 0.25
+ENTITY_JACCARD = 0.5
+TRANSLATION_JACCARD = 0.75
+CUMULATIVE_MIN_YEARS = 3
+
+_VERDICT_ORDER = {"conflict": 0, "update": 1, "agree": 2, "single-source": 3}
+
+
+# ---- documents and stories --------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class DocInfo:
+    """What the ledger and the timeline show about a document."""
+
+    id: str
+    published: str | None
+    language: str
+    outlet: str
+    outlet_key: str | None  # set only for an identified outlet
+    source_kind: str
+    location: str
+    duplicate_of: str | None
+
+
+@dataclass(frozen=True)
+class Story:
+    """The story a document belongs to: its representative and how the document relates."""
+
+    key: str
+    reprint_of: str | None
+    relation: str | None  # reprint, same-outlet, translation
+
+
+def load_documents(store: SqlStore, doc_ids: Iterable[str] | None = None) -> dict[str, DocInfo]:
+    q = (sa.select(documents.c.id, documents.c.published, documents.c.language,
+                   documents.c.outlet, documents.c.location, documents.c.duplicate_of,
+                   sources.c.name.label("source"), sources.c.kind, sources.c.guessed)
+         .select_from(documents.outerjoin(sources, sources.c.id == documents.c.source_id)))
+    if doc_ids is not None:
+        q = q.where(documents.c.id.in_(list(doc_ids)))
+    out: dict[str, DocInfo] = {}
+    with store.engine.connect() as conn:
+        for r in conn.execute(q):
+            key = None
+            if r.source and not r.guessed:
+                key = r.source.casefold()
+            elif r.outlet:
+                key = r.outlet.casefold()
+            out[r.id] = DocInfo(
+                id=r.id, published=r.published, language=r.language,
+                outlet=r.source or r.outlet or "unknown source", outlet_key=key,
+                source_kind=r.kind or "other", location=r.location,
+                duplicate_of=r.duplicate_of)
+    return out
+
+
+def _day(value: str | None) -> date | None:
+    if not value:
+        return None
+    try:
+        return date.fromisoformat(value[:10]) if len(value) >= 10 else None
+    except ValueError:
+        return None
+
+
+def _days_apart(a: str | None, b: str | None) -> int | None:
+    da, db = _day(a), _day(b)
+    if da is None or db is None:
+        return None
+    return abs((da - db).days)
+
+
+def _sig(value: float) -> float:
+    if value == 0 or not math.isfinite(value):
+        return value
+    return round(value, 1 - int(math.floor(math.log10(abs(value)))))
+
+
+def document_claims(store: SqlStore, doc_ids: Iterable[str]) -> dict[str, set[tuple[Any, ...]]]:
+    """Per document, what it claims in language-neutral form: figure values and event dates."""
+    ids = list(doc_ids)
+    claims: dict[str, set[tuple[Any, ...]]] = {d: set() for d in ids}
+    if not ids:
+        return claims
+    with store.engine.connect() as conn:
+        for r in conn.execute(sa.select(figures.c.doc_id, figures.c.subject, figures.c.unit,
+                                        figures.c.value).where(figures.c.doc_id.in_(ids))):
+            claims[r.doc_id].add(("fig", r.subject, r.unit, _sig(r.value)))
+        for ev in conn.execute(sa.select(events.c.doc_id, events.c.type, events.c.date)
+                               .where(events.c.doc_id.in_(ids))):
+            if ev.date:
+                claims[ev.doc_id].add(("evt", ev.type, ev.date))
+    return claims
+
+
+def stories(store: SqlStore, docs: dict[str, DocInfo]) -> dict[str, Story]:
+    """Which story each document belongs to (see the module docstring for the rules)."""
+    parent: dict[str, str] = {d: d for d in docs}
+    relation: dict[str, str] = {}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            parent[x] = parent[parent[x]]
+            x = parent[x]
+        return x
+
+    def order(d: str) -> tuple[str, str]:
+        return (docs[d].published or "9999", d)
+
+    def union(a: str, b: str, why: str) -> None:
+        ra, rb = find(a), find(b)
+        if ra == rb:
+            return
+        first, second = sorted((ra, rb), key=order)
+        parent[second] = first
+        relation.setdefault(second, why)
+
+    for d, info in docs.items():
+        seen = {d}
+        orig = info.duplicate_of
+        while orig and orig not in seen:
+            seen.add(orig)
+            if orig in docs:
+                union(orig, d, "reprint")
+                relation[d] = "reprint"
+                break
+            # The original is outside the selection; its own original may be inside.
+            nxt = load_documents(store, [orig]).get(orig)
+            orig = nxt.duplicate_of if nxt else None
+    claims = document_claims(store, docs)
+    ids = sorted(docs, key=order)
+    for i, a in enumerate(ids):
+        da = docs[a]
+        for b in ids[i + 1:]:
+            db = docs[b]
+            gap = _days_apart(da.published, db.published)
+            if gap is None or gap > 2 or find(a) == find(b):
+                continue
+            shared = claims[a] & claims[b]
+            if da.outlet_key and da.outlet_key == db.outlet_key and shared:
+                union(a, b, "same-outlet")
+                relation.setdefault(b, "same-outlet")
+                continue
+            if (gap <= 1 and da.language != db.language
+                    and not (da.outlet_key and db.outlet_key)
+                    and min(len(claims[a]), len(claims[b])) >= 2
+                    and len(shared) / len(claims[a] | claims[b]) >= TRANSLATION_JACCARD):
+                union(a, b, "translation")
+                relation.setdefault(b, "translation")
+    out: dict[str, Story] = {}
+    for d in docs:
+        root = find(d)
+        out[d] = Story(key=root, reprint_of=None if root == d else root,
+                       relation=None if root == d else relation.get(d, "same-outlet"))
+    return out
+
+
+def sentence_spans(store: SqlStore, doc_ids: Iterable[str]) -> dict[str, list[tuple[int, int]]]:
+    ids = list(doc_ids)
+    spans: dict[str, list[tuple[int, int]]] = {d: [] for d in ids}
+    if not ids:
+        return spans
+    with store.engine.connect() as conn:
+        for r in conn.execute(sa.select(sentences.c.doc_id, sentences.c.start, sentences.c.end)
+                              .where(sentences.c.doc_id.in_(ids))
+                              .order_by(sentences.c.doc_id, sentences.c.start)):
+            spans[r.doc_id].append((r.start, r.end))
+    return spans
+
+
+def quote_span(spans: Sequence[tuple[int, int]], start: int, end: int) -> tuple[int, int]:
+    """The sentence holding [start, end), widened to cover it; the span itself without one."""
+    i = bisect_right([s for s, _ in spans], start) - 1
+    if i >= 0:
+        s, e = spans[i]
+        if s <= start < e:
+            return s, max(e, end)
+    return start, end
+
+
+def document_texts(store: SqlStore, doc_ids: Iterable[str]) -> dict[str, str]:
+    ids = list(doc_ids)
+    if not ids:
+        return {}
+    with store.engine.connect() as conn:
+        return {r.id: r.text for r in conn.execute(
+            sa.select(documents.c.id, documents.c.text).where(documents.c.id.in_(ids)))}
+
+
+# ---- entities at country level ----------------------------------------------------------
+
+
+class CountryMap:
+    """Canonical names mapped to the country they belong to, via the knowledge base."""
+
+    def __init__(self, kb: KnowledgeBase) -> None:
+        self.kb = kb
+        self._by_code: dict[str, str] = {}
+        for e in kb.entries():
+            if e.type == "country" and e.country:
+                self._by_code.setdefault(e.country, e.name)
+        self._cache: dict[str, tuple[str, str | None]] = {}
+
+    def lookup(self, name: str) -> tuple[str, str | None]:
+        """(entity type, country name or None) of a canonical name."""
+        if name not in self._cache:
+            e = self.kb.by_name(name)
+            if e is None:
+                self._cache[name] = ("unknown", None)
+            elif e.type == "country":
+                self._cache[name] = ("country", e.name)
+            else:
+                self._cache[name] = (e.type, self._by_code.get(e.country or ""))
+        return self._cache[name]
+
+    def countries(self, names: Iterable[str]) -> frozenset[str]:
+        """Country-level view of an entity set; the names themselves if none maps to a country."""
+        names = list(names)
+        out = {c for c in (self.lookup(n)[1] for n in names) if c}
+        return frozenset(out) if out else frozenset(names)
+
+
+def jaccard(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> float:
+    if not a and not b:
+        return 1.0
+    return len(a & b) / len(a | b)
+
+
+# ---- the ledger -------------------------------------------------------------------------
+
+
+@dataclass(frozen=True)
+class LedgerFigure:
+    doc_id: str
+    start: int
+    end: int
+    text: str
+    value: float
+    value_max: float | None
+    unit: str
+    qualifier: str
+    period: str | None
+    as_of: str | None
+    quote: str
+    quote_start: int
+    quote_end: int
+    outlet: str
+    source_kind: str
+    language: str
+    published: str | None
+    location: str
+    reprint_of: str | None
+    relation: str | None = None
+    subject: str | None = None
+    entities: tuple[str, ...] = ()
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "doc_id": self.doc_id, "start": self.start, "end": self.end, "text": self.text,
+            "value": self.value, "value_max": self.value_max, "unit": self.unit,
+            "qualifier": self.qualifier, "subject": self.subject,
+            "entities": list(self.entities), "period": self.period, "as_of": self.as_of,
+            "quote": self.quote, "quote_start": self.quote_start, "quote_end": self.quote_end,
+            "outlet": self.outlet, "source_kind": self.source_kind, "language": self.language,
+            "published": self.published, "location": self.location,
+            "reprint_of": self.reprint_of, "relation": self.relation,
+        }
+
+
+@dataclass(frozen=True)
+class FigureGroup:
+    measure: str
+    subject: str
+    unit: str
+    entities: tuple[str, ...]
+    verdict: Verdict
+    spread: tuple[float, float]  # lowest and highest value stated
+    sources: int  # independent sources
+    periods: tuple[str, ...]  # the period of a flow, or the as-of years of a stock
+    figures: tuple[LedgerFigure, ...]
+    relative_spread: float = 0.0  # (highest - lowest) / lowest
+    kind: Literal["flow", "stock"] = "flow"
+    reprints: tuple[tuple[str, str], ...] = ()  # (doc id, doc id of the story it repeats)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {
+            "measure": self.measure, "subject": self.subject, "unit": self.unit,
+            "entities": list(self.entities), "verdict": self.verdict,
+            "spread": {"min": self.spread[0], "max": self.spread[1],
+                       "relative": self.relative_spread},
+            "sources": self.sources, "periods": list(self.periods), "kind": self.kind,
+            "reprints": [list(r) for r in self.reprints],
+            "figures": [f.to_dict() for f in self.figures],
+        }
+
+
+@dataclass(frozen=True)
+class Ledger:
+    groups: tuple[FigureGroup, ...]
+    topic: Topic | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"topic": self.topic.to_dict() if self.topic else None,
+                "groups": [g.to_dict() for g in self.groups]}
+
+
+def _period_end(period: str) -> str:
+    return period.split("/")[-1]
+
+
+def _years(period: str) -> tuple[int, int] | None:
+    try:
+        parts = period.split("/")
+        return int(parts[0][:4]), int(parts[-1][:4])
+    except ValueError:
+        return None
+
+
+_SINCE = (r"(?:since|from)\s+{y}\b|{y}\s*年?\s*(?:以来|以來|以降|から|起|至今)|自\s*{y}"
+          r"|(?<![\w])с\s+{y}|{y}\s*(?:жылдан|ж\.)\s*(?:бері|бастап)")
+
+
+def stock_or_flow(period: str | None, quote: str, published: str | None
+                  ) -> tuple[Literal["flow", "stock"], str | None]:
+    """Whether a figure is a flow (with its period) or a stock (with its as-of date)."""
+    if not period:
+        return "stock", published
+    span = _years(period)
+    if span is None:
+        return "flow", period
+    if "/" in period:
+        if span[1] - span[0] > CUMULATIVE_MIN_YEARS:
+            return "stock", _period_end(period)
+        return "flow", period
+    # The extractor keeps only the year of "since 1993"; the sentence says what it meant.
+    if re.search(_SINCE.format(y=span[0]), quote, re.IGNORECASE) and (
+            not published or int(published[:4]) - span[0] > CUMULATIVE_MIN_YEARS):
+        return "stock", published
+    return "flow", period
+
+
+def interval(value: float, value_max: float | None, qualifier: str) -> tuple[float, float]:
+    """The values a figure is consistent with (see the module docstring)."""
+    lo, hi = value, value_max if value_max is not None else value
+    if lo > hi:
+        lo, hi = hi, lo
+    if qualifier == "approx":
+        return lo * (1 - APPROX_TOLERANCE), hi * (1 + APPROX_TOLERANCE)
+    if qualifier in ("over", "at_least"):
+        return lo, max(hi, lo * (1 + BOUND_REACH))
+    if qualifier in ("under", "at_most"):
+        return min(lo, hi * (1 - BOUND_REACH)), hi
+    return lo - _rounding(lo), hi + _rounding(hi)
+
+
+def _rounding(v: float) -> float:
+    """Half a unit of the last significant digit of ``v``, at most 5% of it."""
+    if v == 0 or not math.isfinite(v):
+        return 0.0
+    exponent = int(math.floor(math.log10(abs(v))))
+    mantissa = f"{abs(v) / 10.0 ** exponent:.6f}".rstrip("0").rstrip(".")
+    decimals = len(mantissa.partition(".")[2])
+    unit = 10.0 ** (exponent - decimals)
+    return min(unit / 2, abs(v) * EXACT_MAX_TOLERANCE)
+
+
+def consistent(intervals: Sequence[tuple[float, float]]) -> bool:
+    """True when all intervals share a point (a hair of float slack allowed)."""
+    if not intervals:
+        return True
+    lo = max(i[0] for i in intervals)
+    hi = min(i[1] for i in intervals)
+    return lo <= hi * (1 + 1e-9)
+
+
+@dataclass
+class _Row:
+    fig: LedgerFigure
+    subject: str
+    countries: frozenset[str]
+    kind: Literal["flow", "stock"]
+    story: str
+
+
+def _load_rows(store: SqlStore, doc_ids: set[str] | None, cmap: CountryMap
+               ) -> tuple[list[_Row], dict[str, DocInfo]]:
+    q = sa.select(figures).where(figures.c.subject.is_not(None))
+    with store.engine.connect() as conn:
+        raw = [r for r in conn.execute(q) if doc_ids is None or r.doc_id in doc_ids]
+    ids = {r.doc_id for r in raw}
+    docs = load_documents(store, ids)
+    texts = document_texts(store, ids)
+    spans = sentence_spans(store, ids)
+    story_of = stories(store, docs)
+    rows = []
+    for r in sorted(raw, key=lambda r: (r.doc_id, r.start)):
+        if not r.subject or r.doc_id not in docs:
+            continue
+        info = docs[r.doc_id]
+        text = texts[r.doc_id]
+        qs, qe = quote_span(spans.get(r.doc_id, []), r.start, r.end)
+        quote = text[qs:qe]
+        kind, as_of = stock_or_flow(r.period, quote, info.published)
+        try:
+            ents = tuple(json.loads(r.entities or "[]"))
+        except ValueError:
+            ents = ()
+        st = story_of[r.doc_id]
+        fig = LedgerFigure(
+            doc_id=r.doc_id, start=r.start, end=r.end, text=text[r.start:r.end] or r.text,
+            value=r.value, value_max=r.value_max, unit=r.unit, qualifier=r.qualifier,
+            period=r.period, as_of=as_of, quote=quote, quote_start=qs, quote_end=qe,
+            outlet=info.outlet, source_kind=info.source_kind, language=info.language,
+            published=info.published, location=info.location, reprint_of=st.reprint_of,
+            relation=st.relation, subject=r.subject, entities=ents)
+        rows.append(_Row(fig, r.subject, cmap.countries(ents), kind, st.key))
+    return rows, docs
+
+
+def _cluster_entities(rows: list[_Row]) -> list[tuple[frozenset[str], list[_Row]]]:
+    """Rows of one subject and unit split by overlapping (country-level) entity sets."""
+    counts = Counter(r.countries for r in rows if r.countries)
+    # Most specific and most frequent sets seed the clusters, so a lone {Kazakhstan} joins
+    # {Japan, Kazakhstan} rather than chaining two different pairs together.
+    seeds = sorted(counts, key=lambda s: (-len(s), -counts[s], sorted(s)))
+    clusters: list[tuple[frozenset[str], list[_Row]]] = []
+    for s in seeds:
+        best = max(clusters, key=lambda c: jaccard(c[0], s), default=None)
+        if best is None or jaccard(best[0], s) < ENTITY_JACCARD:
+            clusters.append((s, []))
+    for r in rows:
+        if not r.countries:
+            continue
+        target = max(clusters, key=lambda c: (jaccard(c[0], r.countries), counts[c[0]]))
+        target[1].append(r)
+    empty = [r for r in rows if not r.countries]
+    if empty:
+        if clusters:
+            max(clusters, key=lambda c: len(c[1]))[1].extend(empty)
+        else:
+            clusters.append((frozenset(), empty))
+    return [c for c in clusters if c[1]]
+
+
+def _group(subject: str, unit: str, ents: frozenset[str], kind: Literal["flow", "stock"],
+           rows: list[_Row]) -> FigureGroup:
+    figs = tuple(sorted((r.fig for r in rows),
+                        key=lambda f: (f.as_of or "9999", f.published or "", f.doc_id, f.start)))
+    if kind == "flow":
+        buckets: dict[str, list[LedgerFigure]] = {rows[0].fig.period or "": list(figs)}
+    else:
+        buckets = {}
+        for f in figs:
+            if f.as_of:
+                buckets.setdefault(f.as_of[:4], []).append(f)
+    n_sources = len({r.story for r in rows})
+    clash = any(not consistent([interval(f.value, f.value_max, f.qualifier) for f in b])
+                for b in buckets.values())
+    verdict: Verdict
+    if n_sources < 2:
+        verdict = "single-source"
+    elif clash:
+        verdict = "conflict"
+    elif len(buckets) > 1:
+        verdict = "update"
+    else:
+        verdict = "agree"
+    values = [v for f in figs for v in (f.value, f.value_max) if v is not None]
+    lo, hi = min(values), max(values)
+    rel = round((hi - lo) / lo, 4) if lo > 0 else 0.0
+    names = tuple(sorted(ents))
+    periods = tuple(sorted(buckets))
+    label = " · ".join(p for p in (subject, ", ".join(names), unit) if p)
+    if kind == "flow" and periods and periods[0]:
+        label += " · " + periods[0]
+    reprints = tuple((f.doc_id, f.reprint_of) for f in figs if f.reprint_of)
+    return FigureGroup(measure=label, subject=subject, unit=unit, entities=names,
+                       verdict=verdict, spread=(lo, hi), sources=n_sources, periods=periods,
+                       figures=figs, relative_spread=rel, kind=kind,
+                       reprints=tuple(dict.fromkeys(reprints)))
+
+
+def _topic_filter(rows: list[_Row], topic: Topic, cmap: CountryMap) -> list[_Row]:
+    wanted = cmap.countries(topic.entity_names) if topic.entity_names else frozenset()
+    if wanted:
+        kept = []
+        for r in rows:
+            if not r.countries:
+                kept.append(r)
+                continue
+            need = min(2, len(wanted), len(r.countries))
+            if len(r.countries & wanted) >= need:
+                kept.append(r)
+        rows = kept
+    # A topic word naming a subject ("investment", "trade") narrows the ledger to it.
+    subjects = {r.subject for r in rows}
+    named = {s for s in subjects for t in topic.terms
+             if len(t) >= 4 and (s.casefold().startswith(t.casefold())
+                                 or t.casefold().startswith(s.casefold()))}
+    if named:
+        rows = [r for r in rows if r.subject in named]
+    return rows
+
+
+def figure_ledger(store: SqlStore, topic: Topic | None = None,
+                  kb: KnowledgeBase | None = None) -> Ledger:
+    """Figures of the documents relevant to ``topic``, grouped by measure, with verdicts."""
+    cmap = CountryMap(kb or default_kb())
+    doc_ids = None
+    if topic is not None and not topic.empty:
+        doc_ids = core_documents(relevant_documents(store, topic, kb))
+    rows, _docs = _load_rows(store, doc_ids, cmap)
+    if topic is not None and not topic.empty:
+        rows = _topic_filter(rows, topic, cmap)
+    by_key: dict[tuple[str, str], list[_Row]] = {}
+    for r in rows:
+        by_key.setdefault((r.subject, r.fig.unit), []).append(r)
+    groups: list[FigureGroup] = []
+    for (subject, unit), members in by_key.items():
+        for ents, cluster in _cluster_entities(members):
+            slots: dict[tuple[str, str], list[_Row]] = {}
+            for r in cluster:
+                slot = (r.kind, (r.fig.period or "") if r.kind == "flow" else "")
+                slots.setdefault(slot, []).append(r)
+            for part in slots.values():
+                groups.append(_group(subject, unit, ents, part[0].kind, part))
+    groups.sort(key=lambda g: (_VERDICT_ORDER[g.verdict], -g.sources, g.measure))
+    return Ledger(groups=tuple(groups), topic=topic)

@@ -1,0 +1,248 @@
+"""Topics: what a user asks about, resolved to knowledge-base entities plus search terms.
+
+A topic such as "Japan Kazakhstan", "日本 哈萨克斯坦" or "Япония Казахстан" names the same two
+entities in three scripts; the words that name no entity ("investment", "summit", 稀土) stay as
+search terms. Matching runs on the folded query view (t2s, NFKC, lower case), the view the
+search index uses, so Traditional and Simplified spellings and Russian case forms all resolve.
+
+:func:`relevant_documents` scores documents: those that mention every topic entity (and, for a
+topic of terms only, every term) come first with a score of at least 1; documents that mention
+only some entities or terms follow with a score below 1, so callers can take the first tier
+(:func:`core_documents`) and still fall back when no document mentions everything.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+import weakref
+from collections.abc import Iterable
+from dataclasses import dataclass
+from typing import Any
+
+import sqlalchemy as sa
+
+from attache.errors import StoreError
+from attache.kb import KBEntry, KnowledgeBase, default_kb, surface_forms
+from attache.normalize import fold_query
+from attache.store import SqlStore, documents, entities, events, figures, mentions
+from attache.tokens import Segmenter
+
+_TYPE_RANK = {"country": 0, "organization": 1, "person": 2, "event_series": 3, "place": 4,
+              "other": 5}
+# Words that join a topic's names but carry no meaning for the search ("Japan and Kazakhstan").
+_STOPWORDS = frozenset(
+    "a an and the of in on at to for with between vs versus relations relation ties "
+    "и в во на с со между о об отношения "
+    "和 与 及 的 在 同 关系 对 "
+    "と の 関係 "
+    "мен және пен бен арасындағы қатынастар".split()
+)
+_CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff\u3040-\u30ff]")
+_WORDCHAR = re.compile(r"[0-9a-z\u00c0-\u024f\u0400-\u04ff]")
+
+
+@dataclass(frozen=True)
+class Topic:
+    """A resolved topic: the query as typed, the canonical entity names it names, other terms."""
+
+    text: str
+    entity_names: tuple[str, ...] = ()
+    terms: tuple[str, ...] = ()
+
+    @property
+    def empty(self) -> bool:
+        return not self.entity_names and not self.terms
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"text": self.text, "entity_names": list(self.entity_names),
+                "terms": list(self.terms)}
+
+
+@dataclass
+class _AliasTable:
+    keys: dict[str, KBEntry]
+    case_sensitive: dict[str, str]  # folded key -> the acronym as it must be written
+    lengths: tuple[int, ...]
+
+
+_TABLES: weakref.WeakKeyDictionary[KnowledgeBase, _AliasTable] = weakref.WeakKeyDictionary()
+
+
+def _alias_table(kb: KnowledgeBase) -> _AliasTable:
+    table = _TABLES.get(kb)
+    if table is not None:
+        return table
+    keys: dict[str, KBEntry] = {}
+    cs: dict[str, str] = {}
+    # Countries first, so an ambiguous alias ("Kazakh") names the country, as in the extractor.
+    for entry in sorted(kb.entries(), key=lambda e: (_TYPE_RANK.get(e.type, 9), e.id)):
+        for lang, alias in entry.all_aliases():
+            for form in surface_forms(alias, lang):
+                key = fold_query(form).strip()
+                if len(key) < 2 or key in _STOPWORDS:
+                    continue
+                if key not in keys:
+                    keys[key] = entry
+                    if form.isupper() and len(form) <= 5 and form.isascii():
+                        cs[key] = form
+    table = _AliasTable(keys, cs, tuple(sorted({len(k) for k in keys}, reverse=True)))
+    _TABLES[kb] = table
+    return table
+
+
+def _boundary(s: str, i: int) -> bool:
+    """True when position ``i`` of ``s`` is not inside a Latin or Cyrillic word."""
+    if i <= 0 or i >= len(s):
+        return True
+    return not (_WORDCHAR.match(s[i - 1]) and _WORDCHAR.match(s[i]))
+
+
+def match_entities(text: str, kb: KnowledgeBase) -> list[tuple[int, int, KBEntry]]:
+    """Longest knowledge-base names in ``text`` as (start, end, entry) on its folded view."""
+    table = _alias_table(kb)
+    q = fold_query(text)
+    out: list[tuple[int, int, KBEntry]] = []
+    i = 0
+    while i < len(q):
+        if not _boundary(q, i) or q[i].isspace():
+            i += 1
+            continue
+        found = None
+        for n in table.lengths:
+            if i + n > len(q):
+                continue
+            key = q[i:i + n]
+            entry = table.keys.get(key)
+            if entry is None or not _boundary(q, i + n):
+                continue
+            acronym = table.case_sensitive.get(key)
+            if acronym and not re.search(rf"(?<![A-Za-z]){re.escape(acronym)}(?![A-Za-z])", text):
+                continue
+            found = (i, i + n, entry)
+            break
+        if found:
+            out.append(found)
+            i = found[1]
+        else:
+            i += 1
+    return out
+
+
+def resolve_topic(text: str, kb: KnowledgeBase, segmenter: Segmenter) -> Topic:
+    """The entities a topic names and the search terms left over."""
+    q = fold_query(text)
+    names: list[str] = []
+    rest: list[str] = []
+    pos = 0
+    for s, e, entry in match_entities(text, kb):
+        rest.append(q[pos:s])
+        pos = e
+        if entry.name not in names:
+            names.append(entry.name)
+    rest.append(q[pos:])
+    terms: list[str] = []
+    for chunk in rest:
+        if not chunk.strip():
+            continue
+        for t in segmenter.query_terms(chunk):
+            if t.text in _STOPWORDS or (len(t.text) < 2 and not _CJK.match(t.text)):
+                continue
+            if t.text not in terms:
+                terms.append(t.text)
+    return Topic(text=text, entity_names=tuple(names), terms=tuple(terms))
+
+
+def _fts(term: str) -> str:
+    # Mirrors tokens.QueryTerm: words of four letters or more match as prefixes, Han words whole.
+    prefix = not _CJK.search(term) and len(term) >= 4
+    return '"' + term.replace('"', '""') + '"' + ("*" if prefix else "")
+
+
+def _members(names: Iterable[str], kb: KnowledgeBase) -> dict[str, str]:
+    """Canonical name -> the topic entity it stands for: itself, or for a country, every
+    person, place and organisation of that country (talks of Tokayev are about Kazakhstan)."""
+    out = {n: n for n in names}
+    codes: dict[str, str] = {}
+    for n in names:
+        e = kb.by_name(n)
+        if e is not None and e.type == "country" and e.country:
+            codes[e.country] = n
+    if codes:
+        for e in kb.entries():
+            if e.type != "country" and e.country in codes:
+                out.setdefault(e.name, codes[e.country])
+    return out
+
+
+def _docs_naming(store: SqlStore, names: Iterable[str], kb: KnowledgeBase
+                 ) -> dict[str, set[str]]:
+    """doc id -> which of ``names`` it mentions (entity mentions, figure and event entities)."""
+    wanted = list(names)
+    found: dict[str, set[str]] = {}
+    if not wanted:
+        return found
+    members = _members(wanted, kb)
+    with store.engine.connect() as conn:
+        for doc_id, name in conn.execute(
+                sa.select(mentions.c.doc_id, entities.c.name).distinct()
+                .join(entities, entities.c.id == mentions.c.entity_id)
+                .where(entities.c.name.in_(list(members)))):
+            found.setdefault(doc_id, set()).add(members[name])
+        # Figures and events carry canonical names too; a store filled without mention rows
+        # (an import, a test) is still searchable by them.
+        for table, col in ((figures, figures.c.entities), (events, events.c.participants)):
+            cond = sa.or_(*[col.like("%" + json.dumps(n, ensure_ascii=False) + "%")
+                            for n in wanted])
+            for doc_id, raw in conn.execute(sa.select(table.c.doc_id, col).where(cond)):
+                try:
+                    listed = set(json.loads(raw or "[]"))
+                except ValueError:
+                    continue
+                found.setdefault(doc_id, set()).update(listed & set(wanted))
+    return found
+
+
+def _docs_with_term(store: SqlStore, term: str) -> set[str]:
+    try:
+        hits = store.search_sentences([_fts(term)], limit=100_000)
+    except StoreError:
+        return set()
+    return {h.doc_id for h in hits}
+
+
+def relevant_documents(store: SqlStore, topic: Topic | None,
+                       kb: KnowledgeBase | None = None) -> dict[str, float]:
+    """Documents relevant to ``topic`` with a score; complete matches score 1 or more.
+
+    Complete: every topic entity is mentioned (for a topic without entities, every term
+    occurs). Each matching term adds up to 0.5. Partial matches score below 1, in proportion
+    to the share of entities and terms found. An empty topic selects every document at 1.0.
+    """
+    with store.engine.connect() as conn:
+        all_ids = [r[0] for r in conn.execute(sa.select(documents.c.id))]
+    if topic is None or topic.empty:
+        return dict.fromkeys(all_ids, 1.0)
+    by_entity = _docs_naming(store, topic.entity_names, kb or default_kb())
+    by_term: dict[str, set[str]] = {}
+    for t in topic.terms:
+        for d in _docs_with_term(store, t):
+            by_term.setdefault(d, set()).add(t)
+    n_e, n_t = len(topic.entity_names), len(topic.terms)
+    scores: dict[str, float] = {}
+    for d in set(by_entity) | set(by_term):
+        e_share = len(by_entity.get(d, ())) / n_e if n_e else 0.0
+        t_share = len(by_term.get(d, ())) / n_t if n_t else 0.0
+        complete = e_share == 1.0 if n_e else t_share == 1.0
+        if complete:
+            scores[d] = round(1.0 + 0.5 * t_share, 4)
+        else:
+            weight = (e_share * n_e + t_share * n_t) / (n_e + n_t)
+            scores[d] = round(0.9 * weight, 4)
+    return dict(sorted(scores.items(), key=lambda kv: (-kv[1], kv[0])))
+
+
+def core_documents(scores: dict[str, float]) -> set[str]:
+    """The first tier of :func:`relevant_documents`, or every scored document if it is empty."""
+    top = {d for d, s in scores.items() if s >= 1.0}
+    return top or set(scores)
