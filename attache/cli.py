@@ -199,11 +199,81 @@ def extract_cmd(inputs: tuple[str, ...], as_json: bool, allow_private: bool) -> 
         sys.exit(1)
 
 
+@cli.command("figures")
+@click.argument("topic", nargs=-1)
+@click.option("--db", default="attache.db", show_default=True, help=DB_HELP)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+def figures_cmd(topic: tuple[str, ...], db: str, as_json: bool) -> None:
+    """The figure ledger: who claims which figure, and where sources agree or conflict."""
+    with EvidenceBase(db) as eb:
+        ledger = eb.figures(" ".join(topic))
+    if as_json:
+        click.echo(json.dumps(ledger.to_dict(), ensure_ascii=False, indent=2))
+        return
+    if not ledger.groups:
+        click.echo("no figures found.")
+        return
+    for g in ledger.groups:
+        lo, hi = g.spread
+        click.secho(f"{g.measure}: {g.verdict} ({g.sources} independent source(s), "
+                    f"{lo:,.6g} – {hi:,.6g})", bold=True)
+        for f in g.figures:
+            reprint = f" (reprint of {f.reprint_of[:12]})" if f.reprint_of else ""
+            click.echo(f"  {f.text:<16} {f.qualifier:<8} {f.period or f.as_of or '-':<10} "
+                       f"{_clip(f.outlet, 20):<20} {f.source_kind or '-':<11} {f.language:<7} "
+                       f"{f.published or '-'}{reprint}")
+            click.echo(f"      “{_clip(f.quote, 100)}”")
+
+
+@cli.command("timeline")
+@click.argument("topic", nargs=-1)
+@click.option("--db", default="attache.db", show_default=True, help=DB_HELP)
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
+def timeline_cmd(topic: tuple[str, ...], db: str, as_json: bool) -> None:
+    """Events by date, each with the number of independent sources that report it."""
+    with EvidenceBase(db) as eb:
+        events = eb.timeline(" ".join(topic))
+    if as_json:
+        click.echo(json.dumps([e.to_dict() for e in events], ensure_ascii=False, indent=2))
+        return
+    if not events:
+        click.echo("no events found.")
+        return
+    for e in events:
+        status = f" [{e.status}]" if e.status != "happened" else ""
+        place = f" @ {e.place}" if e.place else ""
+        click.echo(f"{e.date or 'undated':<10} {e.type:<9} {', '.join(e.participants)}{place}"
+                   f"{status}  ({e.independent_sources} source(s))")
+
+
+@cli.command("brief")
+@click.argument("topic", nargs=-1, required=True)
+@click.option("--db", default="attache.db", show_default=True, help=DB_HELP)
+@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True,
+              help="Language of headings and generated statements; quotes stay original.")
+@click.option("--format", "fmt", type=click.Choice(["md", "html", "json"]), default="md",
+              show_default=True)
+@click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file.")
+def brief_cmd(topic: tuple[str, ...], db: str, lang: str, fmt: str, output: str | None) -> None:
+    """Write a brief in which every sentence is cited to a verified source span."""
+    with EvidenceBase(db) as eb:
+        result = eb.brief(" ".join(topic), lang=lang, fmt=fmt)
+    if output:
+        Path(output).write_text(result.text, "utf-8")
+        state = "new edition" if result.new else "unchanged, same edition"
+        click.echo(f"wrote {output} (edition {result.edition}, {state})", err=True)
+    else:
+        click.echo(result.text)
+
+
 @cli.command("demo")
 @click.option("--db", default="attache-demo.db", show_default=True, help=DB_HELP)
 @click.option("--query", default="稀土", show_default=True, help="The search to run.")
-def demo_cmd(db: str, query: str) -> None:
-    """Ingest the bundled sample corpus, print a summary and run one search."""
+@click.option("--topic", default="Japan Kazakhstan", show_default=True, help="The brief's topic.")
+@click.option("--out", default="attache-demo", show_default=True,
+              type=click.Path(file_okay=False), help="Folder for the brief files.")
+def demo_cmd(db: str, query: str, topic: str, out: str) -> None:
+    """Ingest the sample corpus, print a summary, run a search and write the brief."""
     corpus = sample_corpus()
     click.echo(f"Ingesting the sample corpus from {corpus} into {db} …")
     with EvidenceBase(db) as eb:
@@ -220,6 +290,14 @@ def demo_cmd(db: str, query: str) -> None:
         click.echo(f"search {query!r}: {len(hits)} hit(s)")
         for h in hits:
             click.echo(f"  {h.doc_id[:12]} [{h.language}] {_clip(h.marked('«', '»'), 110)}")
+        folder = Path(out)
+        folder.mkdir(parents=True, exist_ok=True)
+        click.echo("")
+        for fmt in ("md", "html"):
+            result = eb.brief(topic, lang="en", fmt=fmt)
+            path = folder / f"brief.{fmt}"
+            path.write_text(result.text, "utf-8")
+            click.echo(f"brief {topic!r} edition {result.edition}: {path.resolve()}")
     if report.failures:
         sys.exit(1)
 

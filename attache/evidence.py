@@ -17,14 +17,18 @@ from typing import Any
 
 from attache.analysis import analyze
 from attache.errors import AttacheError, InputError
+from attache.editions import BriefResult, write_brief
 from attache.extract import extract_analysed
 from attache.ingest import IngestOptions, expand_inputs, ingest, read_input
 from attache.kb import KnowledgeBase, default_kb
+from attache.ledger import Ledger, figure_ledger
 from attache.model import Extraction, IngestFailure, IngestReport
 from attache.readers.fetch import Fetcher
 from attache.search import SearchHit, search
 from attache.store import SqlStore, StoredDocument
+from attache.timeline import TimelineEvent, timeline
 from attache.tokens import Segmenter, segmenter_for
+from attache.topic import Topic, resolve_topic
 
 
 def _zh_names(kb: KnowledgeBase) -> Iterable[str]:
@@ -69,6 +73,23 @@ class EvidenceBase:
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
         return search(self.store, self.segmenter, query, limit=limit)
+
+    def topic(self, text: str | None) -> Topic | None:
+        if not text or not text.strip():
+            return None
+        return resolve_topic(text, self.kb, self.segmenter)
+
+    def figures(self, topic: str | None = None) -> Ledger:
+        """The figure ledger: figures grouped by what they measure, with verdicts."""
+        return figure_ledger(self.store, self.topic(topic), self.kb)
+
+    def timeline(self, topic: str | None = None) -> list[TimelineEvent]:
+        """Events deduplicated across documents and languages, by date."""
+        return timeline(self.store, self.topic(topic), self.kb)
+
+    def brief(self, topic: str, lang: str = "en", fmt: str = "md") -> BriefResult:
+        """A cited brief on ``topic``, stored as a new edition when the evidence changed."""
+        return write_brief(self, topic, lang, fmt)
 
     def extraction(self, ref: str) -> dict[str, Any]:
         """The stored extraction of one document, in the ``extract --json`` format."""

@@ -129,12 +129,26 @@ def profile_source(doc: Document, language: str = "und",
         if candidate:
             return candidate.profile()
     marks = boilerplate_lines(doc.text, [(lk.start, lk.end) for lk in doc.links])
-    # Credit and disclaimer lines name the agency or platform ("Инфографика: Kazinform").
+    # Credit and disclaimer lines name the agency or platform ("Инфографика: Kazinform"); a
+    # photo credit often names a government press service, so publishers are preferred.
+    found: list[tuple[Outlet, str]] = []
     for s, e, kind in marks:
         if kind in ("credit", "disclaimer", "byline"):
             o = reg.find_in(doc.text[s:e])
             if o:
-                return o.profile(guessed=kind == "credit")
+                found.append((o, kind))
+    # A dateline or sign-off in the first or last lines ("（共同社）", "— ТАСС").
+    lines = [ln for ln in doc.text.splitlines() if ln.strip()]
+    for ln in lines[:3] + lines[-3:]:
+        if len(ln) <= 200:
+            o = reg.find_in(ln)
+            if o:
+                found.append((o, "dateline"))
+    publishers = ("news-agency", "newspaper", "broadcaster", "self-media", "partisan")
+    found.sort(key=lambda t: t[0].kind not in publishers)
+    if found:
+        o, kind = found[0]
+        return o.profile(guessed=kind != "disclaimer")
     head = doc.text[:600]
     for lk in doc.links:
         if lk.start > 600:
