@@ -1,0 +1,658 @@
+"""Figures: money, counts, percentages and physical quantities claimed by a text.
+
+Pure functions, no I/O. ``find_figures`` scans the matching view for number spans, reads the
+unit, multiplier and qualifier words around each (before and after: 近20亿美元, 37億ドル超,
+60-тан астам құжат) and keeps only numbers with a unit, a counted noun or a population
+context, so that years, dates, durations, ordinals, list indices and citation markers never
+become figures. Subject, entities and period come from the figure's sentence.
+
+All patterns are compiled once at import; every pattern is anchored or bounded so that long
+lines and runs of digits are scanned in linear time.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from attache.dates import find_dates, masked_spans
+from attache.model import Figure
+from attache.numbers import EN_NUMBER_WORDS, parse_cjk, parse_digits, parse_number, scale_of
+
+_D = "[0-9０-９]"
+_CJK_NUM = "[零〇一二三四五六七八九十百千万亿两兩萬億]"
+_LETTER_BEFORE = "A-Za-zА-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі"
+
+# A number span: grouped digits, plain digits, a Chinese numeral, or an English number word.
+# Digit runs are capped so that a megabyte of digits is one cheap, rejected match.
+_CORE = re.compile(
+    rf"(?<![0-9０-９{_LETTER_BEFORE}_.,/#№@＃])"
+    rf"(?P<d>{_D}{{1,3}}(?:[,\u00a0\u202f\u2009 ]{_D}{{3}})+(?:[.,]{_D}+)?(?![0-9０-９])"
+    rf"|{_D}+(?:[.,．]{_D}+)?)"
+    rf"|(?P<c>{_CJK_NUM}+)"
+    rf"|(?P<w>\b(?i:{'|'.join(EN_NUMBER_WORDS)})\b)"
+)
+
+# ---- right-hand side -----------------------------------------------------------------------
+
+_MID_QUAL = re.compile(r"[余餘多](?=[十百千万萬亿億兆]|[^\s\d])")  # 60余份, 7000多万, 150余国
+_CJK_MULT = re.compile(r"[十百千万萬亿億兆]+(?![瓦米克赫])")
+_WORD_SCALE = re.compile(
+    r"[ \u00a0\u202f]?(?:-\s?)?"
+    r"(thousand|million|billion|trillion|mln|mn|bln|bn|tn|trn"
+    r"|тыс\.?|тысяч[аи]?|млн\.?|миллион\w*|млрд\.?|миллиард\w*|трлн\.?|триллион\w*|мың\w*)"
+    r"(?![A-Za-z])",
+    re.IGNORECASE,
+)
+_GLUED_SCALE = re.compile(r"(k|m|b|bn|tn)(?![A-Za-z])", re.IGNORECASE)  # $5m, $2.7bn
+_RANGE_SEP = re.compile(r"\s*(?:[-–—~～〜至到]|to|до|and|и)\s*", re.IGNORECASE)
+_KK_CASE = re.compile(r"-?(?:[а-яәғқңөұүһі]{1,5})(?![а-яәғқңөұүһі])")  # 60-тан, 10-нан
+_HYPHEN = re.compile(r"-(?=[A-Za-zА-Яа-я])")
+
+
+@dataclass(frozen=True)
+class _Unit:
+    unit: str
+    kind: str  # money, percent, count, people, physical
+    factor: float = 1.0
+    cjk_counter: bool = False
+
+
+_UNIT_SPECS: list[tuple[str, _Unit]] = [
+    # percentages and percentage points
+    (r"个百分点|個百分點|percentage points?|п\.\s?п\.|процентн\w* пункт\w*", _Unit("other:pp", "percent")),
+    (r"%|％|per\s?cent\b|pct\b|процент\w*|пайыз\w*|パーセント", _Unit("percent", "percent")),
+    # money, longest names first (美元 before 元)
+    (r"(?:US\s?|U\.S\.\s?|American\s)?dollars?\b|USD\b|米ドル|ドル|美元|美金|(?:АҚШ\s)?доллар\w*|долл\.",
+     _Unit("USD", "money")),
+    (r"日元|日圆|日圓|円|yen\b|JPY\b|иен\w*|йен\w*|иена\w*|йена\w*", _Unit("JPY", "money")),
+    (r"tenge\b|KZT\b|теңге\w*|тенге\b|坚戈|堅戈|テンゲ|₸", _Unit("KZT", "money")),
+    (r"欧元|歐元|ユーロ|euros?\b|EUR\b|евро\b|еуро\w*|€", _Unit("EUR", "money")),
+    (r"卢布|盧布|ルーブル|r[o]?ubles?\b|RUB\b|рубл\w*|руб\.|₽", _Unit("RUB", "money")),
+    (r"苏姆|蘇姆|(?:Uzbek\s)?so['‘’]?ums?\b|UZS\b|сум(?:ов|а|ы)?\b|スム", _Unit("UZS", "money")),
+    (r"索姆|soms?\b|KGS\b|сом(?:ов|а|ы)?\b|ソム", _Unit("KGS", "money")),
+    (r"英镑|英鎊|pounds? sterling|pounds?\b|GBP\b|фунт\w* стерлинг\w*|£", _Unit("GBP", "money")),
+    (r"港元|港币|港幣|HKD\b", _Unit("HKD", "money")),
+    (r"韩元|韓元|KRW\b|won\b", _Unit("KRW", "money")),
+    (r"人民币|人民幣|人民元|元|yuan\b|renminbi\b|RMB\b|CNY\b|юан\w*", _Unit("CNY", "money")),
+    # physical quantities
+    (r"平方公里|平方千米|平方キロメートル|平方キロ|km2|km²|sq\.?\s?km\b|square kilomet(?:re|er)s?"
+     r"|кв\.?\s?км\b|км2|км²|квадрат\w* километр\w*|шаршы километр\w*", _Unit("km2", "physical")),
+    (r"公顷|公頃|ヘクタール|hectares?\b|гектар\w*|га\b", _Unit("other:hectare", "physical")),
+    (r"立方米|立方メートル|cubic met(?:re|er)s?\b|m3\b|m³|кубометр\w*|куб\.\s?м\b|текше метр\w*",
+     _Unit("other:m3", "physical")),
+    (r"bcm\b", _Unit("other:m3", "physical", 1e9)),
+    (r"公里|千米|キロメートル|kilomet(?:re|er)s?\b|km\b|километр\w*|км\b", _Unit("km", "physical")),
+    (r"吨|噸|トン|(?:metric\s)?tonnes?\b|(?:metric\s)?tons?\b|тонн\w*|тонна\w*", _Unit("tonne", "physical")),
+    (r"公斤|千克|kilograms?\b|kg\b|килограмм\w*|кг\b", _Unit("other:kg", "physical")),
+    (r"桶|バレル|barrels?\b|bbl\b|баррел\w*", _Unit("other:barrel", "physical")),
+    (r"吉瓦|ギガワット|GW\b|gigawatts?\b|ГВт\b|гигаватт\w*", _Unit("other:MW", "physical", 1e3)),
+    (r"兆瓦|メガワット|MW\b|megawatts?\b|МВт\b|мегаватт\w*", _Unit("other:MW", "physical")),
+    # people, then counted things (Chinese and Japanese counters come right after the number)
+    (r"万人|萬人|人次|人(?!民)|名(?=[\u4e00-\u9fff])", _Unit("people", "people", 1.0, True)),
+    (r"个(?!月|小时|小時|星期|世纪|世紀|年|工作日|季度|百分点|多月)|個(?!月|小時|星期|世紀|年|工作日|季度)"
+     r"|份|项|項|家|国|國|台|臺|辆|輛|次|件|架|艘|座|所|款|场|場|轮|輪|条|條|批|套|处|處|枚|颗|顆"
+     r"|本(?=の)|社|カ国|か国|ヶ国|ヵ国|ケ国|回|基|隻|機|校",
+     _Unit("count", "count", 1.0, True)),
+]
+_UNIT_RE = re.compile(
+    "|".join(f"(?P<u{i}>{pat})" for i, (pat, _) in enumerate(_UNIT_SPECS)),
+)
+
+# Counted nouns in alphabetic scripts, allowed one to three words after the number.
+_PEOPLE_NOUNS = (
+    r"people|persons|workers|engineers|employees|students|citizens|residents|tourists|specialists"
+    r"|experts|visitors|migrants|soldiers|troops|officials|delegates|participants|scholars"
+    r"|человек|специалист\w*|инженер\w*|работник\w*|студент\w*|граждан\w*|турист\w*|сотрудник\w*"
+    r"|мигрант\w*|жител\w*|адам\w*|маман\w*|қызметкер\w*|азамат\w*|жұмысш\w*"
+)
+_COUNT_NOUNS = (
+    r"documents|agreements|accords|deals|contracts|memorand\w+|MoUs|projects|countries|nations"
+    r"|states|companies|firms|enterprises|businesses|machines|vehicles|trucks|excavators|units"
+    r"|aircraft|ships|meetings|jobs|schools|universities|plants|factories|investors|banks"
+    r"|документ\w*|соглашени\w*|договор\w*|контракт\w*|меморандум\w*|проект\w*|стран\w*"
+    r"|государств\w*|компани\w*|предприяти\w*|машин\w*|единиц\w*|автомобил\w*|грузовик\w*"
+    r"|экскаватор\w*|самосвал\w*|встреч\w*|завод\w*|мест\b|рабочих мест|раз\b"
+    r"|құжат\w*|келісім\w*|жоба\w*|ел\b|елде\w*|елдің|компания\w*|машина\w*|техника\w*|рет\b"
+    r"|кездесу\w*|жұмыс орн\w*|зауыт\w*|кәсіпорын\w*"
+)
+_NOUN_AFTER = re.compile(
+    rf"[\s\u00a0]*(?:-\s*)?(?:[A-Za-zА-Яа-яЁёӘәҒғҚқҢңӨөҰұҮүҺһІі][\w'-]*\s+){{0,3}}?"
+    rf"(?:(?P<people>{_PEOPLE_NOUNS})|(?P<count>{_COUNT_NOUNS}))(?!\w)",
+    re.IGNORECASE,
+)
+_EN_TIMES = re.compile(r"\s+times\b(?!\s+(?:more|less|larger|higher|bigger|greater|faster|as|the|over))",
+                       re.IGNORECASE)
+
+# Nouns for people right after a bare Chinese/Japanese number with a multiplier (30万工程师).
+_CJK_PEOPLE_AFTER = re.compile(
+    r"(?:名)?(?:工程师|工程師|专家|專家|学生|學生|员工|員工|工人|人才|游客|遊客|居民|劳动力|勞動力"
+    r"|留学生|留學生|技术工人|公民|侨民|僑民|移民|士兵|职工|職工|技術者|労働者|エンジニア)"
+)
+_POPULATION_BEFORE = re.compile(
+    r"(?:人口|总人口|總人口|population|населени\w*|халқ\w*|халық\w*|人口は|人口が)[^。！？.!?\n]{0,12}$",
+    re.IGNORECASE,
+)
+
+# ---- qualifiers ----------------------------------------------------------------------------
+
+_QUAL_WORDS: list[tuple[str, str]] = [
+    # Chinese (both scripts) and Japanese
+    ("approx", r"将近|將近|接近|大约|大約|约为|約為|约|約|近|およそ|ほぼ"),
+    ("over", r"超过|超過|超出|超|逾|突破|多于|多於|高于|高於"),
+    ("at_least", r"至少|不少于|不少於|不低于|不低於|最少|少なくとも|最低"),
+    ("under", r"不到|不足|少于|少於|低于|低於|未满|未滿"),
+    ("at_most", r"最多|不超过|不超過|至多|最大|最高|多くて"),
+    # English
+    ("approx", r"nearly|almost|about|around|approximately|roughly|some|an estimated|estimated"
+               r"|close to|circa|approx\.|~"),
+    ("over", r"more than|over|above|exceeding|in excess of|upwards of|just over|over and above"),
+    ("at_least", r"at least|no less than|not less than|no fewer than|a minimum of|minimum of"),
+    ("under", r"under|less than|fewer than|below|just under|short of"),
+    ("at_most", r"up to|at most|no more than|not more than|a maximum of|maximum of|as many as"),
+    # Russian
+    ("approx", r"около|примерно|почти|порядка|приблизительно|почти что|ориентировочно"),
+    ("over", r"более чем|более|свыше|больше|больше чем|превысил\w*|превышает"),
+    ("at_least", r"не менее|не меньше|по меньшей мере|как минимум|минимум"),
+    ("under", r"менее|меньше|чуть меньше|немногим менее"),
+    ("at_most", r"не более|не больше|до|максимум|вплоть до"),
+    # Kazakh
+    ("approx", r"шамамен|шамасы|жуық|таяу"),
+    ("at_least", r"кем дегенде|кемінде|ең кемі"),
+    ("at_most", r"ең көбі|көп дегенде"),
+]
+_PREFIX_QUAL = re.compile(
+    rf"(?<![{_LETTER_BEFORE}])(?:" + "|".join(f"(?P<q{i}>{pat})" for i, (_, pat) in enumerate(_QUAL_WORDS)) + ")"
+    r"(?:\s*(?:了|达到|達到|达|達|到|为|為|是|有|可达|可達))?"
+    r"\s*(?:[$€£¥￥₸₽]|US\$|USD|RMB)?\s*$",
+    re.IGNORECASE,
+)
+# at_least/at_most words that stand before the verb: 至少可创造1万个, 最多将投入…
+_DISTANT_QUAL = re.compile(
+    r"(至少|不少于|不少於|最多|不超过|不超過|少なくとも|кем дегенде|кемінде)[^。！？!?；;，,\d]{0,8}$"
+)
+_POST_QUAL: list[tuple[str, re.Pattern[str]]] = [
+    ("over", re.compile(r"\s*(?:以上|余り|あまり|plus\b)")),
+    ("approx", re.compile(r"\s*(?:左右|上下|前后|前後|近く|程度|ほど|or so\b)")),
+    ("at_least", re.compile(r"\s*(?:or more\b|or above\b)")),
+    ("under", re.compile(r"\s*未満")),
+    ("at_most", re.compile(r"\s*(?:以下|以内|以內|or less\b|or fewer\b)")),
+    # Kazakh postpositions after a case ending: доллардан астам, долларға жуық
+    ("over", re.compile(r"[а-яәғқңөұүһі]{0,4}\s+(?:астам|артық|аса)\b", re.IGNORECASE)),
+    ("approx", re.compile(r"[а-яәғқңөұүһі]{0,4}\s+(?:жуық|шамасында)\b", re.IGNORECASE)),
+    ("at_least", re.compile(r"[а-яәғқңөұүһі]{0,4}\s+кем емес\b", re.IGNORECASE)),
+    ("at_most", re.compile(r"[а-яәғқңөұүһі]{0,4}\s+дейін\b", re.IGNORECASE)),
+]
+# 37億ドル超: in Japanese 超 and 強/弱 follow the amount; in Chinese 超 starts the next word
+_JA_POST = re.compile(r"(超|強|弱)(?![過过えなし])")
+_KK_MID_QUAL = re.compile(r"\s+(?:астам|артық|аса)\b", re.IGNORECASE)
+
+_CURRENCY_PREFIX = re.compile(r"(US\$|C\$|A\$|\$|€|£|¥|￥|₸|₽|RMB|USD|EUR|JPY|CNY|KZT|RUB)\s*$")
+_CURRENCY_CODES = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "₸": "KZT", "₽": "RUB",
+                   "RMB": "CNY", "USD": "USD", "EUR": "EUR", "JPY": "JPY", "CNY": "CNY",
+                   "KZT": "KZT", "RUB": "RUB", "C$": "CAD", "A$": "AUD"}
+
+# ---- things that look like figures but are not ---------------------------------------------
+
+_BAD_BEFORE = re.compile(
+    r"(?:第|(?<![目此之以提])前|No\.?\s?|no\.\s?|№\s?|#|p\.\s?|pp\.\s?|стр\.\s?|Nr\.\s?|[Pp]age\s|[Ss]ection\s"
+    r"|[Cc]hapter\s|[Aa]rticle\s|[Сс]тать\w+\s|[Гг]лав\w+\s|数|數|几|幾|若干|\^\[|[Tt]op\s)$"
+)
+_YEAR_PREP_BEFORE = re.compile(
+    r"(?:\b(?:in|since|by|from|during|until|of|for|before|after)|\b(?:в|с|до|к|по))\s*$",
+    re.IGNORECASE,
+)
+
+_PUNCT = "。！？!?；;\n"
+_CLAUSE_PUNCT = "，,、：:；;（）()「」“”\"《》【】[]。！？!?\n"
+
+# ---- subjects ------------------------------------------------------------------------------
+
+_SUBJECTS: list[tuple[str, str]] = [
+    ("trade", r"贸易额|贸易|貿易額|貿易|进出口|進出口|товарооборот\w*|торгов\w*|\btrade\b"
+              r"|тауар айналым\w*|сауда\w*"),
+    ("investment", r"投资|投資|投じ|инвестиц\w*|invest\w*|вложени\w*|вложил\w*|салым\w*"),
+    ("exports", r"出口|輸出|экспорт\w*|\bexports?\b"),
+    ("imports", r"进口|進口|輸入|импорт\w*|\bimports?\b"),
+    ("memoranda", r"备忘录|備忘錄|覚書|меморандум\w*|memorand\w*|\bMoUs?\b"),
+    ("contracts", r"合同|契约|契約|\bcontracts?\b|\bdeals?\b|контракт\w*|сделк\w*|келісімшарт\w*"),
+    ("agreements", r"协议|協議|协定|協定|合意|соглашени\w*|\bagreements?\b|\baccords?\b|келісім\w*"),
+    ("documents", r"文件|文书|文書|документ\w*|\bdocuments?\b|құжат\w*"),
+    ("projects", r"项目|項目|プロジェクト|案件|проект\w*|\bprojects?\b|жоба\w*"),
+    ("loans", r"贷款|貸款|融資|借款|кредит\w*|займ\w*|заем\w*|\bloans?\b|қарыз\w*|несие\w*"),
+    ("aid", r"援助|помощ\w*|\baid\b|assistance|\bgrants?\b|\bODA\b|көмек\w*"),
+    ("reserves", r"储量|儲量|埋蔵量|蕴藏|запас\w*|\breserves?\b|қоры\w*"),
+    ("production", r"产量|產量|产能|產能|生产|生產|生産|добыч\w*|производств\w*|\boutput\b"
+                   r"|\bproduction\b|өндіріс\w*"),
+    ("population", r"人口|населени\w*|\bpopulation\b|халқ\w*|халық\w*"),
+    ("jobs", r"岗位|崗位|就业|就業|雇用|рабоч\w* мест\w*|\bjobs?\b|жұмыс орн\w*"),
+    ("specialists", r"工程师|工程師|专家|專家|技術者|инженер\w*|специалист\w*|\bengineers?\b"
+                    r"|\bspecialists?\b|маман\w*"),
+    ("vehicles", r"自卸车|自卸車|车辆|車輛|車両|トラック|\bvehicles?\b|\btrucks?\b|автомобил\w*"
+                 r"|грузовик\w*|самосвал\w*|көлік\w*"),
+    ("machines", r"设备|設備|机械|機械|挖掘机|挖掘機|建機|машин\w*|техник\w*|\bequipment\b"
+                 r"|\bmachines?\b|\bmachinery\b|\bexcavators?\b"),
+    ("countries", r"国家|國家|各国|各國|\bcountries\b|\bnations\b|стран\w*|елдер\w*"),
+    ("GDP", r"GDP|ВВП|国内生产总值|國內生產總值|ЖІӨ"),
+    ("revenue", r"收益|收入|营收|營收|収益|収入|\brevenues?\b|\bincome\b|доход\w*|выручк\w*|кіріс\w*"),
+    ("area", r"面积|面積|领土|領土|国土|國土|\bterritory\b|\barea\b|площад\w*|территори\w*|аумағ\w*"),
+    ("shareholding", r"持股|股份|股权|股權|出資|\bstake\b|shareholding|дол[яию] участия|\bдол[яию]\b|үлес\w*"),
+    ("capacity", r"载重|載重|容量|装机|裝機|capacity|мощност\w*|грузоподъ[её]мн\w*|қуат\w*"),
+    ("energy", r"能源|エネルギー|энерг\w*|\benergy\b"),
+    ("talks", r"会谈|會談|会晤|會晤|会談|\btalks\b|\bmeetings?\b|переговор\w*|встреч\w*|кездесу\w*"),
+    ("companies", r"企业|企業|公司|会社|\bcompanies\b|\bfirms\b|компани\w*|кәсіпорын\w*"),
+]
+_SUBJECT_RE = re.compile(
+    "|".join(f"(?P<s{i}>{pat})" for i, (_, pat) in enumerate(_SUBJECTS)), re.IGNORECASE
+)
+_COUNTER_SUBJECT = {"国": "countries", "國": "countries", "カ国": "countries", "か国": "countries",
+                    "ヶ国": "countries", "台": "machines", "臺": "machines", "辆": "vehicles",
+                    "輛": "vehicles", "家": "companies", "社": "companies", "次": "times",
+                    "回": "times"}
+
+_NOW_WORDS = re.compile(
+    r"目前|当前|當前|现在|現在|此次|这次|這次|本次|访问期间|訪問期間|今回|現時点|currently|"
+    r"\bnow\b|this visit|в настоящее время|сейчас|в ходе визита|қазір|осы сапар",
+    re.IGNORECASE,
+)
+_FULL_YEAR = re.compile(r"全年|通年|full[- ]year|за (?:весь )?год|жыл бойы", re.IGNORECASE)
+_AFTER_DATE = re.compile(r"\s*(?:后|後|以后|以後|之后|之後)")
+
+
+@dataclass
+class _Parse:
+    start: int
+    end: int
+    value: float
+    value_max: float | None
+    unit: str
+    qualifier: str
+    counter: str | None
+
+
+def _unit_of_match(m: re.Match[str]) -> _Unit:
+    name = m.lastgroup or ""
+    return _UNIT_SPECS[int(name[1:])][1]
+
+
+def _qual_of_prefix(m: re.Match[str]) -> str:
+    for name, val in m.groupdict().items():
+        if val is not None and name.startswith("q"):
+            return _QUAL_WORDS[int(name[1:])][0]
+    return "exact"
+
+
+def _is_cyrillic(ch: str) -> bool:
+    return "\u0400" <= ch <= "\u04ff"
+
+
+def _parse_at(text: str, m: re.Match[str], language: str) -> _Parse | None:
+    """Read one figure around the number span ``m``; None if it is not a figure."""
+    n = len(text)
+    s, e = m.span()
+    core = m.group()
+    kind = "d" if m.group("d") else "c" if m.group("c") else "w"
+    if kind == "d" and len(core) > 24:
+        return None  # serial numbers, hashes, runs of digits
+    left = text[max(0, s - 40):s]
+    if _BAD_BEFORE.search(left):
+        return None
+    nxt = text[e:e + 1]
+    lang = language
+    if lang not in ("ru", "kk") and nxt and (nxt == " " and _is_cyrillic(text[e + 1:e + 2])):
+        lang = "ru"
+    if kind == "d":
+        value = parse_digits(core, lang)
+    elif kind == "c":
+        value = parse_cjk(core)
+    else:
+        value = parse_number(core, lang)
+    if value is None:
+        return None
+    if kind == "c":
+        lone = len(core) == 1 and core in "十百千万萬亿億"
+        if lone and not (re.search(r"(?:超|近|逾|约|約|上|过|過|突破)$", left)
+                         or text[e:e + 1] in ("余", "餘", "多")):
+            return None  # 千崎, 万一, 数十家: a multiplier alone is a name or vague
+    p = e
+    mid_qual: str | None = None
+    mult = 1.0
+    mm = _MID_QUAL.match(text, p)
+    if mm and kind != "w":
+        mid_qual = "over"
+        p = mm.end()
+    mm = _CJK_MULT.match(text, p)
+    has_mult = False
+    if mm and (kind == "d" or mid_qual):
+        f = scale_of(mm.group())
+        if f:
+            mult, has_mult, p = f, True, mm.end()
+    if not has_mult:
+        mm = _WORD_SCALE.match(text, p)
+        if mm:
+            f = scale_of(mm.group(1))
+            if f:
+                mult, has_mult, p = f, True, mm.end()
+    if not has_mult and _CURRENCY_PREFIX.search(left):
+        mm = _GLUED_SCALE.match(text, p)
+        if mm:
+            f = scale_of(mm.group(1))
+            if f:
+                mult, has_mult, p = f, True, mm.end()
+    if mid_qual is None:
+        mm = _MID_QUAL.match(text, p)
+        if mm and has_mult:
+            mid_qual, p = "over", mm.end()
+    # range: 15–20亿, 1.5-2 billion, от 2 до 3 млрд
+    value_max: float | None = None
+    rm = _RANGE_SEP.match(text, p)
+    if rm:
+        sep = rm.group().strip().lower()
+        allowed = True
+        if sep in ("and", "и"):
+            allowed = bool(re.search(r"between\s+\S*$|между\s+\S*$", left, re.IGNORECASE))
+        elif sep == "до":
+            allowed = bool(re.search(r"\bот\s*$", left, re.IGNORECASE))
+        m2 = _CORE.match(text, rm.end()) if allowed else None
+        if m2 and (m2.group("d") or m2.group("c")):
+            v2 = parse_number(m2.group(), lang)
+            if v2 is not None and not (m2.group("d") and len(m2.group()) > 24):
+                q = m2.end()
+                mult2 = None
+                mm = _CJK_MULT.match(text, q) if m2.group("d") else None
+                if mm:
+                    mult2, q = scale_of(mm.group()), mm.end()
+                else:
+                    mm = _WORD_SCALE.match(text, q)
+                    if mm:
+                        mult2, q = scale_of(mm.group(1)), mm.end()
+                if mult2 is None and has_mult:
+                    mult2 = mult
+                elif mult2 is not None and not has_mult:
+                    mult = mult2
+                    has_mult = True
+                v2 *= mult2 or 1.0
+                if v2 > value * mult:
+                    value_max = v2
+                    p = q
+    value *= mult
+    # Kazakh case ending on the number (60-тан) and a qualifier postposition after it
+    if lang == "kk" or (nxt == "-" and _is_cyrillic(text[e + 1:e + 2])):
+        km = _KK_CASE.match(text, p)
+        if km and text[p:p + 1] == "-":
+            p = km.end()
+        km = _KK_MID_QUAL.match(text, p)
+        if km:
+            mid_qual, p = "over", km.end()
+    # unit
+    hm = _HYPHEN.match(text, p)
+    up = hm.end() if hm else p
+    unit: _Unit | None = None
+    counter: str | None = None
+    um = _UNIT_RE.match(text, up)
+    if um is None and text[up:up + 1] in (" ", "\u00a0", "\u202f"):
+        um = _UNIT_RE.match(text, up + 1)
+    if um:
+        u = _unit_of_match(um)
+        if u.cjk_counter and um.start() != up:
+            um = None  # Chinese counters are written right after the number
+        else:
+            unit = u
+            counter = um.group()
+            p = um.end()
+    cur = _CURRENCY_PREFIX.search(left)
+    if unit is None and cur:
+        code = cur.group(1)
+        if code in ("¥", "￥"):
+            code = "JPY" if language in ("ja", "en") else "CNY"
+        unit = _Unit(_CURRENCY_CODES.get(code, code), "money")
+    if unit is None and re.search(r"百分之$", left) and kind == "c":
+        unit = _Unit("percent", "percent")
+    if unit is None:
+        nm = _NOUN_AFTER.match(text, p)
+        if nm and kind != "c":
+            if _looks_like_year(core, value, left, nm.group()):
+                return None
+            unit = _Unit("people", "people") if nm.group("people") else _Unit("count", "count")
+            counter = (nm.group("people") or nm.group("count")).lower()
+            p = nm.end()
+        elif kind != "c" and _EN_TIMES.match(text, p):
+            tm = _EN_TIMES.match(text, p)
+            assert tm is not None
+            unit, counter, p = _Unit("count", "count"), "times", tm.end()
+    if unit is None and has_mult:
+        pm = _CJK_PEOPLE_AFTER.match(text, p)
+        if pm or _POPULATION_BEFORE.search(text[max(0, s - 30):s]):
+            unit = _Unit("people", "people")
+    if unit is None:
+        return None
+    if unit.kind in ("count", "people") and counter is not None:
+        if not _plausible_count(core, kind, value, counter, unit, left):
+            return None
+    elif kind == "c" and value < 10 and unit.unit != "percent":
+        return None  # 一元化, 三吨半 …: small Chinese numerals with units are rarely claims
+    value *= unit.factor
+    if value_max is not None:
+        value_max *= unit.factor
+    # qualifier: range, then a word before the number, then after it, then 余/多/астам
+    qualifier = "exact"
+    pq = _PREFIX_QUAL.search(left[-30:])
+    if pq:
+        qualifier = _qual_of_prefix(pq)
+        # Russian до, Chinese 上 and the like only count right before the number
+    else:
+        dq = _DISTANT_QUAL.search(text[max(0, s - 14):s])
+        if dq:
+            w = dq.group(1)
+            qualifier = "at_most" if w in ("最多", "不超过", "不超過") else "at_least"
+    for q, rx in _POST_QUAL:
+        pm2 = rx.match(text, p)
+        if pm2:
+            if qualifier == "exact":
+                qualifier = q
+            p = pm2.end()
+            break
+    if language == "ja" and qualifier == "exact":
+        jm = _JA_POST.match(text, p)
+        if jm:
+            qualifier = "over" if jm.group(1) in ("超", "強") else "under"
+            p = jm.end()
+    if kind == "c" and qualifier == "exact" and left.endswith("上"):
+        qualifier = "approx"  # 上千台: "a thousand or so"
+    if mid_qual and qualifier == "exact":
+        qualifier = mid_qual
+    if value_max is not None:
+        qualifier = "range"
+    # the figure's text starts at the qualifier or currency sign when they touch the number
+    start = s
+    if pq and s - (len(left[-30:]) - pq.start()) >= 0:
+        start = s - (len(left[-30:]) - pq.start())
+    elif cur:
+        start = s - (len(left) - cur.start())
+    if value_max is not None:
+        rs = re.search(r"(?:\b[Ff]rom|\b[Bb]etween|\b[Оо]т|从|從)\s*$", text[max(0, start - 10):start])
+        if rs:
+            start -= len(rs.group())
+    if unit.unit == "percent" and kind == "c" and left.endswith("百分之"):
+        start = s - 3
+    end = p
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return _Parse(start, end, value, value_max, unit.unit, qualifier, counter)
+
+
+def _looks_like_year(core: str, value: float, left: str, noun_text: str) -> bool:
+    if not re.fullmatch(r"[12][0-9]{3}", core) or not 1900 <= value <= 2100:
+        return False
+    # "in 2024 Japanese companies": a year followed by a noun phrase
+    return bool(_YEAR_PREP_BEFORE.search(left)) or len(noun_text.split()) > 1
+
+
+def _plausible_count(core: str, kind: str, value: float, counter: str, unit: _Unit,
+                     left: str) -> bool:
+    if value <= 0:
+        return False
+    if kind in ("c", "w") and value < 2:
+        return False  # 一个, 一次, one of: an article, not a count
+    small_cjk = kind == "c" and value < 10
+    if counter in ("国", "國", "カ国", "か国", "ヶ国", "ヵ国", "ケ国") and value < 10 and kind != "d":
+        return False  # 中亚五国, 两国, 七国集团: fixed phrases
+    if counter in ("国", "國") and value < 10:
+        return False  # 中亚5国
+    if value < 10 and re.match(r"(?:countries|nations|states|стран|государств|ел)", counter):
+        # the two countries, five Central Asian states: a way of naming, not a count
+        if kind != "d" or re.search(r"\b(?:the|these|those|both|all)\s+$", left, re.I):
+            return False
+    if small_cjk and counter not in ("次", "份", "项", "項", "台", "臺", "辆", "輛", "架", "艘",
+                                     "座", "件", "批", "套", "回", "本", "社"):
+        return False  # 三个困境, 两位, 两人: not concrete enough to be a figure
+    if unit.kind == "people" and counter in ("名",) and kind == "c" and value < 10:
+        return False
+    return True
+
+
+# ---- context: sentence, subject, entities, period ------------------------------------------
+
+
+def _sentence_of(text: str, start: int, end: int,
+                 sentences: Sequence[tuple[int, int]]) -> tuple[int, int]:
+    for s, e in sentences:
+        if s <= start < e:
+            return s, max(e, end)
+    lo = max(0, start - 80)
+    hi = min(len(text), end + 80)
+    s = lo
+    for i in range(start - 1, lo - 1, -1):
+        ch = text[i]
+        if ch in _PUNCT or (ch == "." and i + 1 < len(text) and text[i + 1] == " "):
+            s = i + 1
+            break
+    e = hi
+    for i in range(end, hi):
+        ch = text[i]
+        if ch in _PUNCT or (ch == "." and i + 1 < len(text) and text[i + 1] in " \n"):
+            e = i + 1
+            break
+    return s, e
+
+
+def _clause_bounds(text: str, s: int, e: int, start: int, end: int) -> tuple[int, int]:
+    cs = s
+    for i in range(start - 1, s - 1, -1):
+        if text[i] in _CLAUSE_PUNCT:
+            cs = i + 1
+            break
+    ce = e
+    for i in range(end, e):
+        if text[i] in _CLAUSE_PUNCT:
+            ce = i
+            break
+    return cs, ce
+
+
+def _subject(text: str, s: int, e: int, f: _Parse) -> str | None:
+    hits: list[tuple[int, int, str]] = []
+    for m in _SUBJECT_RE.finditer(text, s, e):
+        if f.start <= m.start() < f.end and f.unit not in ("count", "people"):
+            continue
+        name = m.lastgroup or ""
+        hits.append((m.start(), m.end(), _SUBJECTS[int(name[1:])][0]))
+    cs, ce = _clause_bounds(text, s, e, f.start, f.end)
+    is_count = f.unit in ("count", "people")
+    if is_count and f.counter in _COUNTER_SUBJECT and f.counter not in ("次", "回"):
+        # 150余国, 近100辆: the counter says what is counted
+        return _COUNTER_SUBJECT[f.counter]
+    best: tuple[int, int, str] | None = None
+    for hs, he, label in hits:
+        if hs >= f.start and hs < ce:
+            dist = max(0, hs - f.end)
+            if dist > 12:
+                continue
+            key = (dist, 0 if is_count else 1, label)
+        elif he <= f.start and hs >= cs:
+            key = (f.start - he, 1 if is_count else 0, label)
+        else:
+            continue
+        if best is None or key[:2] < best[:2]:
+            best = key
+    if best is not None:
+        return best[2]
+    if f.counter in _COUNTER_SUBJECT:
+        return _COUNTER_SUBJECT[f.counter]
+    # beyond the clause only what came before: a later clause is usually about something else
+    left = [h for h in hits if h[1] <= f.start]
+    return max(left)[2] if left else None
+
+
+def _period(text: str, s: int, e: int, f: _Parse, language: str,
+            published: str | None) -> str | None:
+    sent = text[s:e]
+    dates = [d for d in find_dates(sent, language, published)
+             if not _AFTER_DATE.match(sent, d.end)]
+    rel_start = f.start - s
+    before = [d for d in dates if d.end <= rel_start]
+    chosen = before[-1] if before else None
+    if chosen is None:
+        after = [d for d in dates if d.start >= f.end - s]
+        chosen = after[0] if after else None
+    if chosen is not None:
+        value = chosen.value
+        if chosen.end <= rel_start and _FULL_YEAR.search(sent, chosen.end, rel_start):
+            value = value[:4]
+        return value
+    if published and _NOW_WORDS.search(sent):
+        return published[:7]
+    return None
+
+
+def find_figures(text: str, original: str, language: str, published: str | None,
+                 sentences: Sequence[tuple[int, int]] = (),
+                 mentions: Sequence[tuple[int, int, str]] = ()) -> list[Figure]:
+    """Find the figures a text claims.
+
+    ``text`` is the matching view, aligned with ``original`` character by character; each
+    ``Figure.text`` is ``original[start:end]``. ``sentences`` are sentence spans (a window cut
+    at sentence punctuation is used without them); ``mentions`` are recognised entities as
+    ``(start, end, canonical name)``, listed in ``Figure.entities`` when in the same sentence.
+    """
+    if not text:
+        return []
+    if len(original) != len(text):
+        original = text  # offsets must agree; fall back to the view rather than misquote
+    masks = masked_spans(text)
+    mi = 0
+    out: list[Figure] = []
+    consumed = 0
+    for m in _CORE.finditer(text):
+        s, e = m.span()
+        if s < consumed:
+            continue
+        while mi < len(masks) and masks[mi][1] <= s:
+            mi += 1
+        if mi < len(masks) and masks[mi][0] < e and s < masks[mi][1]:
+            continue
+        if text[max(0, s - 1):s] == "[" and text[e:e + 1] == "]":
+            continue  # citation markers [3]
+        f = _parse_at(text, m, language)
+        if f is None:
+            continue
+        consumed = f.end
+        ss, se = _sentence_of(text, f.start, f.end, sentences)
+        ents: list[str] = []
+        for ms, me, name in mentions:
+            if ss <= ms and me <= se and name not in ents:
+                ents.append(name)
+        out.append(Figure(
+            text=original[f.start:f.end],
+            value=f.value,
+            value_max=f.value_max,
+            unit=f.unit,
+            qualifier=f.qualifier,
+            subject=_subject(text, ss, se, f),
+            entities=tuple(ents),
+            period=_period(text, ss, se, f, language, published),
+            start=f.start,
+            end=f.end,
+        ))
+    return out
