@@ -16,8 +16,8 @@ from pathlib import Path
 from typing import Any
 
 from attache.analysis import analyze
-from attache.errors import AttacheError, InputError
 from attache.editions import BriefResult, write_brief
+from attache.errors import AttacheError, InputError
 from attache.extract import extract_analysed
 from attache.ingest import IngestOptions, expand_inputs, ingest, read_input
 from attache.kb import KnowledgeBase, default_kb

@@ -20,8 +20,10 @@ DateSource = Literal["header", "front-matter", "meta", "feed", "warc", "http", "
                      "inferred", "none"]
 """Where a publication date came from (its provenance)."""
 
-ENTITY_TYPES: tuple[str, ...] = ("person", "organization", "country", "place", "event_series", "other")
-EVENT_TYPES: tuple[str, ...] = ("visit", "meeting", "summit", "signing", "forum", "statement", "other")
+ENTITY_TYPES: tuple[str, ...] = (
+    "person", "organization", "country", "place", "event_series", "other")
+EVENT_TYPES: tuple[str, ...] = (
+    "visit", "meeting", "summit", "signing", "forum", "statement", "other")
 QUALIFIERS: tuple[str, ...] = ("exact", "approx", "over", "at_least", "under", "at_most", "range")
 SOURCE_KINDS: tuple[str, ...] = (
     "news-agency", "newspaper", "broadcaster", "government", "academic", "think-tank",

@@ -14,7 +14,8 @@ import re
 MAX_SENTENCE = 1200
 
 _CLOSERS = "”’」』）)】》\"'»"
-_CJK_END = re.compile(rf"[。！？!?…]+[{re.escape(_CLOSERS)}]*|[.][{re.escape(_CLOSERS)}]*(?=[\u3400-\u9fff])")
+_CJK_END = re.compile(
+    rf"[。！？!?…]+[{re.escape(_CLOSERS)}]*|[.][{re.escape(_CLOSERS)}]*(?=[\u3400-\u9fff])")
 _WEST_END = re.compile(
     rf"[.!?…]+[{re.escape(_CLOSERS)}]*(?=\s+[\"'«“„(\[]?[A-ZА-ЯЁӘҒҚҢӨҰҮҺІ0-9\u3400-\u9fff\u3040-\u30ff])"
 )

@@ -188,20 +188,8 @@ class Store(Protocol):
     """What the rest of attache needs from a store (SQLite, PostgreSQL, or a test double)."""
 
     def add(self, analysis: Analysis, source: dict[str, Any] | None = None) -> AddResult: ...
-    def status(self, doc_id: str) -> str | None:
-        """None (not stored), 'stored', or 'extracted'."""
-        with self.engine.connect() as conn:
-            row = conn.execute(sa.select(documents.c.extracted)
-                               .where(documents.c.id == doc_id)).first()
-        if row is None:
-            return None
-        return "extracted" if row.extracted else "stored"
-
-    def add_location(self, doc_id: str, location: str) -> None:
-        with self.engine.begin() as conn:
-            conn.execute(sa.insert(locations).prefix_with("OR IGNORE")
-                         .values(doc_id=doc_id, location=location))
-
+    def status(self, doc_id: str) -> str | None: ...
+    def add_location(self, doc_id: str, location: str) -> None: ...
     def has(self, doc_id: str) -> bool: ...
     def get(self, doc_id: str) -> StoredDocument: ...
     def list_documents(self, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]: ...

@@ -634,7 +634,7 @@ def build_pdf() -> bytes:
             self.cell(0, 8, f"— {self.page_no()} —", align="C")
 
     pdf = Brief(format="A4")
-    pdf.set_creation_date(dt.datetime(2025, 11, 20, 9, 0, tzinfo=dt.timezone.utc))
+    pdf.set_creation_date(dt.datetime(2025, 11, 20, 9, 0, tzinfo=dt.UTC))
     pdf.set_title(PDF_TITLE)
     pdf.set_author("林晓岚")
     pdf.set_producer("attache make_sample_corpus.py (fpdf2)")
@@ -652,7 +652,7 @@ def build_pdf() -> bytes:
     pdf.set_font("cjk", size=14)
     line_h, bottom = 10, 297 - 45
     for para in PDF_PARAGRAPHS:
-        for j, line in enumerate(_wrap("　　" + para, 32)):
+        for _j, line in enumerate(_wrap("　　" + para, 32)):
             if pdf.get_y() + line_h > bottom:
                 pdf.add_page()
                 pdf.set_font("cjk", size=14)
