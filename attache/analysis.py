@@ -57,19 +57,24 @@ def body_text(doc: Document, sentences: tuple[Sentence, ...]) -> str:
 
 def analyze(doc: Document, segmenter: Segmenter, *, extract: bool = True,
             tokens: bool = True) -> Analysis:
+    """Analyse one document; ``tokens=False`` skips what only the store needs."""
     view = matching_view(doc.text)
     first_guess = detect_language(view.text)
     sentences = document_sentences(doc, view, first_guess)
     language = detect_language(body_text(doc, sentences), default=first_guess)
     if language != first_guess:
         sentences = document_sentences(doc, view, language)
+    # Search tokens and dedup fingerprints are only needed by the store, not by `extract`.
     toks = tuple(" ".join(segmenter.index_tokens(view.text[s.start:s.end])) if tokens else ""
                  for s in sentences)
     fps = tuple(
-        sentence_fingerprint(view.text[s.start:s.end]) if s.boilerplate is None else None
+        sentence_fingerprint(view.text[s.start:s.end])
+        if tokens and s.boilerplate is None else None
         for s in sentences
     )
-    fp = fingerprint("".join(view.text[s.start:s.end] for s in sentences if s.boilerplate is None))
+    fp = (fingerprint("".join(view.text[s.start:s.end] for s in sentences
+                              if s.boilerplate is None))
+          if tokens else Fingerprint((), ()))
     extraction = None
     if extract:
         from attache.extract import extract_analysed

@@ -77,7 +77,9 @@ def detect_language(text: str, default: str = "und") -> str:
     if script == "cyr":
         return _cyrillic_language(text, cyr)
     if script == "latin":
-        if latin < 40:
+        # Inside an English document, or too short to tell, Latin text is English; lingua is
+        # asked only about longer Latin passages in documents of another language.
+        if default == "en" or latin < 40:
             return "en" if default in ("und", "en") else default
         lang = _lingua_latin().detect_language_of(text)
         return "en" if lang is not None and lang.name == "ENGLISH" else "und"
