@@ -7,6 +7,7 @@ once, so the same code runs in a loop, in a worker pool, or on a cluster.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 from attache.anchors import infer_published
@@ -15,9 +16,9 @@ from attache.entities import find_entities
 from attache.events import find_events
 from attache.figures import find_figures
 from attache.kb import KnowledgeBase, default_kb
-from attache.model import Document, Extraction, Sentence
+from attache.model import Document, Event, Extraction, Sentence
 from attache.normalize import View
-from attache.sources import profile_source
+from attache.sources import default_registry, profile_source
 
 
 def doc_name(doc: Document) -> str:
@@ -43,10 +44,34 @@ def extract_analysed(doc: Document, view: View, language: str,
     dates = [d for d in find_dates(view.text, language, pub) if not _inside(d.start, skip)]
     figs = [f for f in find_figures(view.text, doc.text, language, pub, body, mentions)
             if not _inside(f.start, skip)]
-    evs = find_events(view.text, doc.text, language, body, ents, pub, dates)
+    evs = _actors_only(find_events(view.text, doc.text, language, body, ents, pub, dates), kb)
     return Extraction(doc=doc_name(doc), language=language, published=pub, title=doc.title,
                       source=profile_source(doc, language), entities=tuple(ents),
                       figures=tuple(figs), events=tuple(evs), doc_id=doc.id)
+
+
+def _actors_only(events: Sequence[Event], kb: KnowledgeBase) -> list[Event]:
+    """Drop participants that are where or through whom something happened, not who acted.
+
+    A city or airport (a place that belongs to a country) is the event's place, and a news
+    outlet named in the sentence reported the event; regions such as Central Asia stay, since
+    reports treat them as actors ("Japan and Central Asia held a summit").
+    """
+    registry = default_registry()
+    out = []
+    for ev in events:
+        keep = []
+        for name in ev.participants:
+            entry = kb.by_name(name)
+            if entry is not None and entry.type == "place" and entry.country:
+                continue
+            if entry is not None and entry.type == "organization" and registry.by_name(name):
+                continue
+            keep.append(name)
+        if keep:
+            out.append(replace(ev, participants=tuple(keep)) if len(keep) != len(
+                ev.participants) else ev)
+    return out
 
 
 def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
