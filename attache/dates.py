@@ -8,8 +8,8 @@ We parse these ourselves because feedparser silently misreads ``2025年12月18�
 from __future__ import annotations
 
 import re
-from datetime import date
 from dataclasses import dataclass
+from datetime import date
 from email.utils import parsedate_tz
 
 from attache.numbers import ascii_digits, parse_cjk
@@ -216,7 +216,7 @@ for _i, _names in enumerate(
 # Spans where digits are not dates: URLs, DOIs, e-mail addresses.
 _MASK = re.compile(
     r"https?://[^\s)\]>\"'（）]+|www\.[^\s)\]>\"'（）]+|\b(?:doi|DOI)\s*[:：]\s*\S+|\b10\.\d{4,9}/\S+"
-    r"|[\w.+-]+@[\w-]+\.[\w.]+"
+    r"|(?<![\w.+-])[\w.+-]{1,64}@[\w-]{1,63}\.[\w.]{1,63}"
 )
 
 
@@ -492,24 +492,24 @@ def _resolve(kind: str, m: re.Match[str], a: _Anchor | None) -> tuple[str, bool]
         v = _year_range(y1, y2)
         return (v, False) if v else None
     if kind in ("en_dmy", "ru_dmy"):
-        mo = _month_no(g(2))
-        v = _iso(_int(g(3)), mo, _int(g(1))) if mo else None
+        mn = _month_no(g(2))
+        v = _iso(_int(g(3)), mn, _int(g(1))) if mn else None
         return (v, False) if v else None
     if kind == "en_mdy":
-        mo = _month_no(g(1))
-        v = _iso(_int(g(3)), mo, _int(g(2))) if mo else None
+        mn = _month_no(g(1))
+        v = _iso(_int(g(3)), mn, _int(g(2))) if mn else None
         return (v, False) if v else None
     if kind == "kk_ydm":
-        mo = _month_no(g(3))
-        v = _iso(_int(g(1)), mo, _int(g(2))) if mo else None
+        mn = _month_no(g(3))
+        v = _iso(_int(g(1)), mn, _int(g(2))) if mn else None
         return (v, False) if v else None
     if kind in ("en_my", "ru_my"):
-        mo = _month_no(g(1))
-        v = _iso(_int(g(2)), mo) if mo else None
+        mn = _month_no(g(1))
+        v = _iso(_int(g(2)), mn) if mn else None
         return (v, False) if v else None
     if kind == "kk_ym":
-        mo = _month_no(g(2))
-        v = _iso(_int(g(1)), mo) if mo else None
+        mn = _month_no(g(2))
+        v = _iso(_int(g(1)), mn) if mn else None
         return (v, False) if v else None
     # everything below needs the anchor
     if a is None:
@@ -517,16 +517,16 @@ def _resolve(kind: str, m: re.Match[str], a: _Anchor | None) -> tuple[str, bool]
     if kind == "md":
         v = _month_day(a, _int(g(1)), _int(g(2)))
     elif kind in ("en_md",):
-        mo = _month_no(g(1))
-        v = _month_day(a, mo, _int(g(2))) if mo else None
+        mn = _month_no(g(1))
+        v = _month_day(a, mn, _int(g(2))) if mn else None
     elif kind in ("en_dm", "ru_dm", "kk_dm"):
-        mo = _month_no(g(2))
-        v = _month_day(a, mo, _int(g(1))) if mo else None
+        mn = _month_no(g(2))
+        v = _month_day(a, mn, _int(g(1))) if mn else None
     elif kind == "m":
         v = _month_only(a, _int(g(1)))
     elif kind in ("en_m", "ru_m"):
-        mo = _month_no(g(1))
-        v = _month_only(a, mo) if mo else None
+        mn = _month_no(g(1))
+        v = _month_only(a, mn) if mn else None
     elif kind == "d":
         v = _day_only(a, _int(g(1)))
     elif kind in ("rel_cjk", "rel_en", "rel_ru", "rel_kk"):
@@ -566,6 +566,30 @@ _CJK_KINDS = {"era", "ymd", "ym", "first_months", "month_range", "md", "m", "d",
               "ago_cjk", "weekday_zh", "weekday_ja", "rel_cjk"}
 
 
+_Cand = tuple[int, int, str, bool]
+
+
+def _longest_first(cands: list[_Cand]) -> list[_Cand]:
+    """Drop overlapping candidates, keeping the longest; clusters of overlapping candidates
+    are resolved one at a time so that a long line with thousands of dates stays linear."""
+    cands = sorted(cands)
+    out: list[_Cand] = []
+    i = 0
+    while i < len(cands):
+        j, reach = i + 1, cands[i][1]
+        while j < len(cands) and cands[j][0] < reach:
+            reach = max(reach, cands[j][1])
+            j += 1
+        cluster = sorted(cands[i:j], key=lambda c: (-(c[1] - c[0]), c[0]))
+        kept: list[_Cand] = []
+        for c in cluster:
+            if all(c[1] <= t[0] or t[1] <= c[0] for t in kept):
+                kept.append(c)
+        out.extend(sorted(kept))
+        i = j
+    return out
+
+
 def find_dates(text: str, language: str, anchor: str | None) -> list[DateMention]:
     """Find and resolve the date expressions of a text.
 
@@ -597,10 +621,5 @@ def find_dates(text: str, language: str, anchor: str | None) -> list[DateMention
             while s < e and text[s].isspace():
                 s += 1
             cands.append((s, e, r[0], r[1]))
-    cands.sort(key=lambda c: (-(c[1] - c[0]), c[0]))
-    taken: list[tuple[int, int, str, bool]] = []
-    for c in cands:
-        if all(c[1] <= t[0] or t[1] <= c[0] for t in taken):
-            taken.append(c)
-    taken.sort()
+    taken = _longest_first(cands)
     return [DateMention(text[s:e], s, e, v, rel) for s, e, v, rel in taken]

@@ -13,10 +13,11 @@ lines and runs of digits are scanned in linear time.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from attache.dates import find_dates, masked_spans
+from attache.dates import DateMention, find_dates, masked_spans
 from attache.model import Figure
 from attache.numbers import EN_NUMBER_WORDS, parse_cjk, parse_digits, parse_number, scale_of
 
@@ -233,10 +234,12 @@ _SUBJECTS: list[tuple[str, str]] = [
                  r"|грузовик\w*|самосвал\w*|көлік\w*"),
     ("machines", r"设备|設備|机械|機械|挖掘机|挖掘機|建機|машин\w*|техник\w*|\bequipment\b"
                  r"|\bmachines?\b|\bmachinery\b|\bexcavators?\b"),
-    ("countries", r"国家|國家|各国|各國|\bcountries\b|\bnations\b|стран\w*|елдер\w*"),
+    ("countries", r"国家|國家|各国|各國|\bcountries\b|\bnations\b|\bстран\b|странах|странами"
+                  r"|елдер\w*"),
+    ("budget", r"预算|預算|予算|\bbudget\b|бюджет\w*"),
     ("GDP", r"GDP|ВВП|国内生产总值|國內生產總值|ЖІӨ"),
     ("revenue", r"收益|收入|营收|營收|収益|収入|\brevenues?\b|\bincome\b|доход\w*|выручк\w*|кіріс\w*"),
-    ("area", r"面积|面積|领土|領土|国土|國土|\bterritory\b|\barea\b|площад\w*|территори\w*|аумағ\w*"),
+    ("area", r"面积|面積|领土|領土|国土|國土|\bterritory\b|\barea\b|\bcovers\b|занимает|площад\w*|территори\w*|аумағ\w*"),
     ("shareholding", r"持股|股份|股权|股權|出資|\bstake\b|shareholding|дол[яию] участия|\bдол[яию]\b|үлес\w*"),
     ("capacity", r"载重|載重|容量|装机|裝機|capacity|мощност\w*|грузоподъ[её]мн\w*|қуат\w*"),
     ("energy", r"能源|エネルギー|энерг\w*|\benergy\b"),
@@ -251,6 +254,7 @@ _COUNTER_SUBJECT = {"国": "countries", "國": "countries", "カ国": "countries
                     "輛": "vehicles", "家": "companies", "社": "companies", "次": "times",
                     "回": "times"}
 
+_CONJUNCTION = re.compile(r"\s(?:and|or|и|или|а|және|мен|және де)\s", re.IGNORECASE)
 _NOW_WORDS = re.compile(
     r"目前|当前|當前|现在|現在|此次|这次|這次|本次|访问期间|訪問期間|今回|現時点|currently|"
     r"\bnow\b|this visit|в настоящее время|сейчас|в ходе визита|қазір|осы сапар",
@@ -289,7 +293,6 @@ def _is_cyrillic(ch: str) -> bool:
 
 def _parse_at(text: str, m: re.Match[str], language: str) -> _Parse | None:
     """Read one figure around the number span ``m``; None if it is not a figure."""
-    n = len(text)
     s, e = m.span()
     core = m.group()
     kind = "d" if m.group("d") else "c" if m.group("c") else "w"
@@ -440,17 +443,16 @@ def _parse_at(text: str, m: re.Match[str], language: str) -> _Parse | None:
     pq = _PREFIX_QUAL.search(left[-30:])
     if pq:
         qualifier = _qual_of_prefix(pq)
-        # Russian до, Chinese 上 and the like only count right before the number
     else:
         dq = _DISTANT_QUAL.search(text[max(0, s - 14):s])
         if dq:
             w = dq.group(1)
             qualifier = "at_most" if w in ("最多", "不超过", "不超過") else "at_least"
-    for q, rx in _POST_QUAL:
+    for post_qual, rx in _POST_QUAL:
         pm2 = rx.match(text, p)
         if pm2:
             if qualifier == "exact":
-                qualifier = q
+                qualifier = post_qual
             p = pm2.end()
             break
     if language == "ja" and qualifier == "exact":
@@ -496,10 +498,8 @@ def _plausible_count(core: str, kind: str, value: float, counter: str, unit: _Un
     if kind in ("c", "w") and value < 2:
         return False  # 一个, 一次, one of: an article, not a count
     small_cjk = kind == "c" and value < 10
-    if counter in ("国", "國", "カ国", "か国", "ヶ国", "ヵ国", "ケ国") and value < 10 and kind != "d":
-        return False  # 中亚五国, 两国, 七国集团: fixed phrases
-    if counter in ("国", "國") and value < 10:
-        return False  # 中亚5国
+    if counter in ("国", "國", "カ国", "か国", "ヶ国", "ヵ国", "ケ国") and value < 10:
+        return False  # 中亚五国, 中亚5国, 两国, 七国集团, 中央アジア5カ国: ways of naming
     if value < 10 and re.match(r"(?:countries|nations|states|стран|государств|ел)", counter):
         # the two countries, five Central Asian states: a way of naming, not a count
         if kind != "d" or re.search(r"\b(?:the|these|those|both|all)\s+$", left, re.I):
@@ -548,16 +548,27 @@ def _clause_bounds(text: str, s: int, e: int, start: int, end: int) -> tuple[int
         if text[i] in _CLAUSE_PUNCT:
             ce = i
             break
+    # "500 million tenge and imports": after a conjunction comes the next item
+    cm = _CONJUNCTION.search(text, end, ce)
+    if cm:
+        ce = cm.start()
     return cs, ce
 
 
-def _subject(text: str, s: int, e: int, f: _Parse) -> str | None:
-    hits: list[tuple[int, int, str]] = []
-    for m in _SUBJECT_RE.finditer(text, s, e):
-        if f.start <= m.start() < f.end and f.unit not in ("count", "people"):
-            continue
+def _subject_hits(text: str) -> list[tuple[int, int, str]]:
+    out = []
+    for m in _SUBJECT_RE.finditer(text):
         name = m.lastgroup or ""
-        hits.append((m.start(), m.end(), _SUBJECTS[int(name[1:])][0]))
+        out.append((m.start(), m.end(), _SUBJECTS[int(name[1:])][0]))
+    return out
+
+
+def _subject(text: str, s: int, e: int, f: _Parse, all_hits: list[tuple[int, int, str]],
+             hit_starts: list[int], reach: int) -> str | None:
+    """The nearest subject word in the figure's clause (the counter itself for 150余国),
+    else the nearest one before it in the sentence."""
+    hits = [h for h in all_hits[bisect_left(hit_starts, s):bisect_left(hit_starts, e)]
+            if h[1] <= e and not (f.start <= h[0] < f.end and f.unit not in ("count", "people"))]
     cs, ce = _clause_bounds(text, s, e, f.start, f.end)
     is_count = f.unit in ("count", "people")
     if is_count and f.counter in _COUNTER_SUBJECT and f.counter not in ("次", "回"):
@@ -567,7 +578,7 @@ def _subject(text: str, s: int, e: int, f: _Parse) -> str | None:
     for hs, he, label in hits:
         if hs >= f.start and hs < ce:
             dist = max(0, hs - f.end)
-            if dist > 12:
+            if dist > reach:
                 continue
             key = (dist, 0 if is_count else 1, label)
         elif he <= f.start and hs >= cs:
@@ -585,23 +596,26 @@ def _subject(text: str, s: int, e: int, f: _Parse) -> str | None:
     return max(left)[2] if left else None
 
 
-def _period(text: str, s: int, e: int, f: _Parse, language: str,
-            published: str | None) -> str | None:
-    sent = text[s:e]
-    dates = [d for d in find_dates(sent, language, published)
-             if not _AFTER_DATE.match(sent, d.end)]
-    rel_start = f.start - s
-    before = [d for d in dates if d.end <= rel_start]
+def _period(text: str, s: int, e: int, f: _Parse, dates: list[DateMention],
+            starts: list[int], published: str | None) -> str | None:
+    """The time a figure refers to: the nearest date before it in its sentence (or the first
+    after it), a year only when 全年/full year stands between, the publication month for
+    目前/this visit, else None."""
+    lo = bisect_left(starts, s)
+    hi = bisect_left(starts, e)
+    inside = [d for d in dates[lo:hi]
+              if d.end <= e and not _AFTER_DATE.match(text, d.end)]
+    before = [d for d in inside if d.end <= f.start]
     chosen = before[-1] if before else None
     if chosen is None:
-        after = [d for d in dates if d.start >= f.end - s]
+        after = [d for d in inside if d.start >= f.end]
         chosen = after[0] if after else None
     if chosen is not None:
         value = chosen.value
-        if chosen.end <= rel_start and _FULL_YEAR.search(sent, chosen.end, rel_start):
+        if chosen.end <= f.start and _FULL_YEAR.search(text, chosen.end, f.start):
             value = value[:4]
         return value
-    if published and _NOW_WORDS.search(sent):
+    if published and _NOW_WORDS.search(text, s, e):
         return published[:7]
     return None
 
@@ -618,9 +632,15 @@ def find_figures(text: str, original: str, language: str, published: str | None,
     """
     if not text:
         return []
+    # how far after a figure its noun may stand: 60余份双边文件 vs 12 percent of the reserves
+    reach = 12 if language in ("zh-Hans", "zh-Hant", "ja") else 35
     if len(original) != len(text):
         original = text  # offsets must agree; fall back to the view rather than misquote
     masks = masked_spans(text)
+    dates: list[DateMention] | None = None  # found once, on first need
+    starts: list[int] = []
+    subject_hits: list[tuple[int, int, str]] = []
+    hit_starts: list[int] = []
     mi = 0
     out: list[Figure] = []
     consumed = 0
@@ -639,6 +659,11 @@ def find_figures(text: str, original: str, language: str, published: str | None,
             continue
         consumed = f.end
         ss, se = _sentence_of(text, f.start, f.end, sentences)
+        if dates is None:
+            dates = find_dates(text, language, published)
+            starts = [d.start for d in dates]
+            subject_hits = _subject_hits(text)
+            hit_starts = [h[0] for h in subject_hits]
         ents: list[str] = []
         for ms, me, name in mentions:
             if ss <= ms and me <= se and name not in ents:
@@ -649,9 +674,9 @@ def find_figures(text: str, original: str, language: str, published: str | None,
             value_max=f.value_max,
             unit=f.unit,
             qualifier=f.qualifier,
-            subject=_subject(text, ss, se, f),
+            subject=_subject(text, ss, se, f, subject_hits, hit_starts, reach),
             entities=tuple(ents),
-            period=_period(text, ss, se, f, language, published),
+            period=_period(text, ss, se, f, dates, starts, published),
             start=f.start,
             end=f.end,
         ))
