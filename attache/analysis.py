@@ -16,6 +16,8 @@ from attache.normalize import View, boilerplate_lines, matching_view
 from attache.sentences import split_sentences
 
 if TYPE_CHECKING:
+    from attache.kb import KnowledgeBase
+    from attache.sources import OutletRegistry
     from attache.tokens import Segmenter
 
 
@@ -56,7 +58,8 @@ def body_text(doc: Document, sentences: tuple[Sentence, ...]) -> str:
 
 
 def analyze(doc: Document, segmenter: Segmenter, *, extract: bool = True,
-            tokens: bool = True) -> Analysis:
+            tokens: bool = True, kb: KnowledgeBase | None = None,
+            registry: OutletRegistry | None = None) -> Analysis:
     """Analyse one document; ``tokens=False`` skips what only the store needs."""
     view = matching_view(doc.text)
     first_guess = detect_language(view.text)
@@ -79,7 +82,7 @@ def analyze(doc: Document, segmenter: Segmenter, *, extract: bool = True,
     if extract:
         from attache.extract import extract_analysed
 
-        extraction = extract_analysed(doc, view, language, sentences)
+        extraction = extract_analysed(doc, view, language, sentences, kb, registry)
         if doc.published is None and extraction.published:
             # The store keeps the inferred date with its provenance, so briefs can say so.
             doc = replace(doc, published=PublishedDate(extraction.published, "inferred",

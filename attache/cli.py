@@ -14,7 +14,9 @@ import click
 from attache import __version__
 from attache.errors import AttacheError
 from attache.evidence import EvidenceBase, extract_files
+from attache.kb import KnowledgeBase
 from attache.model import IngestFailure, IngestReport
+from attache.sources import OutletRegistry
 
 DB_HELP = "SQLite file (created if missing) or SQLAlchemy URL."
 
@@ -73,8 +75,22 @@ def _report(report: IngestReport, eb: EvidenceBase) -> None:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="attache")
-def cli() -> None:
+@click.option("--kb", "kb_paths", multiple=True, type=click.Path(exists=True),
+              help="Extra knowledge-base file or folder (.jsonl entries, .tsv alias tables).")
+@click.option("--outlets", "outlet_paths", multiple=True, type=click.Path(exists=True),
+              help="Extra outlet-registry file or folder (.jsonl).")
+@click.pass_context
+def cli(ctx: click.Context, kb_paths: tuple[str, ...], outlet_paths: tuple[str, ...]) -> None:
     """attache: an offline evidence base and cited brief writer for international relations."""
+    ctx.obj = {"kb": kb_paths, "outlets": outlet_paths}
+
+
+def _open(db: str) -> EvidenceBase:
+    """The evidence base with the user's extra knowledge-base and outlet files, if any."""
+    obj = click.get_current_context().find_root().obj or {}
+    kb = KnowledgeBase.load(obj["kb"]) if obj.get("kb") else None
+    outlets = OutletRegistry.load(obj["outlets"]) if obj.get("outlets") else None
+    return EvidenceBase(db, kb=kb, outlets=outlets)
 
 
 @cli.command("ingest")
@@ -86,7 +102,7 @@ def cli() -> None:
               help="Refuse inputs larger than this many megabytes.")
 def ingest_cmd(inputs: tuple[str, ...], db: str, allow_private: bool, max_mb: float) -> None:
     """Read files, folders (recursively), globs and URLs (pages, RSS/Atom, PDF, WARC)."""
-    with EvidenceBase(db) as eb:
+    with _open(db) as eb:
         report = eb.ingest(list(inputs), allow_private=allow_private,
                            max_bytes=int(max_mb * 1024 * 1024), progress=_progress,
                            on_failure=_fail_line)
@@ -101,7 +117,7 @@ def ingest_cmd(inputs: tuple[str, ...], db: str, allow_private: bool, max_mb: fl
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 def docs_cmd(db: str, limit: int, as_json: bool) -> None:
     """List stored documents."""
-    with EvidenceBase(db) as eb:
+    with _open(db) as eb:
         rows = eb.documents(limit=limit)
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -120,7 +136,7 @@ def docs_cmd(db: str, limit: int, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the stored extraction as JSON.")
 def show_cmd(doc: str, db: str, as_json: bool) -> None:
     """Show one document (by id or id prefix): metadata, sentences, extraction."""
-    with EvidenceBase(db) as eb:
+    with _open(db) as eb:
         if as_json:
             click.echo(json.dumps(eb.extraction(doc), ensure_ascii=False, indent=2))
             return
@@ -162,7 +178,7 @@ def show_cmd(doc: str, db: str, as_json: bool) -> None:
 def search_cmd(query: tuple[str, ...], db: str, limit: int, as_json: bool) -> None:
     """Find sentences in any script; the match is highlighted in the original text."""
     q = " ".join(query)
-    with EvidenceBase(db) as eb:
+    with _open(db) as eb:
         hits = eb.search(q, limit=limit)
     if as_json:
         click.echo(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2))
@@ -185,7 +201,11 @@ def search_cmd(query: tuple[str, ...], db: str, limit: int, as_json: bool) -> No
 @click.option("--allow-private", is_flag=True, help="Allow URLs on private addresses.")
 def extract_cmd(inputs: tuple[str, ...], as_json: bool, allow_private: bool) -> None:
     """Extract entities, figures, dates and events from files, without a store."""
-    results, failures = extract_files(list(inputs), allow_private=allow_private)
+    obj = click.get_current_context().find_root().obj or {}
+    kb = KnowledgeBase.load(obj["kb"]) if obj.get("kb") else None
+    outlets = OutletRegistry.load(obj["outlets"]) if obj.get("outlets") else None
+    results, failures = extract_files(list(inputs), kb=kb, outlets=outlets,
+                                      allow_private=allow_private)
     for f in failures:
         _fail_line(f)
     if as_json:
@@ -205,7 +225,7 @@ def extract_cmd(inputs: tuple[str, ...], as_json: bool, allow_private: bool) -> 
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 def figures_cmd(topic: tuple[str, ...], db: str, as_json: bool) -> None:
     """The figure ledger: who claims which figure, and where sources agree or conflict."""
-    with EvidenceBase(db) as eb:
+    with _open(db) as eb:
         ledger = eb.figures(" ".join(topic))
     if as_json:
         click.echo(json.dumps(ledger.to_dict(), ensure_ascii=False, indent=2))
@@ -231,7 +251,7 @@ def figures_cmd(topic: tuple[str, ...], db: str, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 def timeline_cmd(topic: tuple[str, ...], db: str, as_json: bool) -> None:
     """Events by date, each with the number of independent sources that report it."""
-    with EvidenceBase(db) as eb:
+    with _open(db) as eb:
         events = eb.timeline(" ".join(topic))
     if as_json:
         click.echo(json.dumps([e.to_dict() for e in events], ensure_ascii=False, indent=2))
@@ -256,7 +276,7 @@ def timeline_cmd(topic: tuple[str, ...], db: str, as_json: bool) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file.")
 def brief_cmd(topic: tuple[str, ...], db: str, lang: str, fmt: str, output: str | None) -> None:
     """Write a brief in which every sentence is cited to a verified source span."""
-    with EvidenceBase(db) as eb:
+    with _open(db) as eb:
         result = eb.brief(" ".join(topic), lang=lang, fmt=fmt)
     if output:
         Path(output).write_text(result.text, "utf-8")
@@ -276,7 +296,7 @@ def demo_cmd(db: str, query: str, topic: str, out: str) -> None:
     """Ingest the sample corpus, print a summary, run a search and write the brief."""
     corpus = sample_corpus()
     click.echo(f"Ingesting the sample corpus from {corpus} into {db} …")
-    with EvidenceBase(db) as eb:
+    with _open(db) as eb:
         report = eb.ingest([str(corpus)], on_failure=_fail_line)
         _report(report, eb)
         rows = eb.documents(limit=1000)

@@ -25,6 +25,7 @@ from attache.ledger import Ledger, figure_ledger
 from attache.model import Extraction, IngestFailure, IngestReport
 from attache.readers.fetch import Fetcher
 from attache.search import SearchHit, search
+from attache.sources import OutletRegistry
 from attache.store import SqlStore, StoredDocument
 from attache.timeline import TimelineEvent, timeline
 from attache.tokens import Segmenter, segmenter_for
@@ -41,9 +42,10 @@ class EvidenceBase:
     """A store plus the knowledge base and segmenter that go with it."""
 
     def __init__(self, db: str | Path = "attache.db", *, kb: KnowledgeBase | None = None,
-                 fetcher: Fetcher | None = None) -> None:
+                 outlets: OutletRegistry | None = None, fetcher: Fetcher | None = None) -> None:
         self.store = SqlStore(db)
         self._kb = kb
+        self.outlets = outlets
         self.fetcher = fetcher
 
     @property
@@ -60,7 +62,8 @@ class EvidenceBase:
                max_bytes: int | None = None, progress: Any = None,
                on_failure: Any = None) -> IngestReport:
         opts = IngestOptions(allow_private=allow_private, fetcher=self.fetcher,
-                             progress=progress, on_failure=on_failure)
+                             progress=progress, on_failure=on_failure, kb=self.kb,
+                             registry=self.outlets)
         if max_bytes:
             opts.max_bytes = max_bytes
         return ingest(inputs, self.store, self.segmenter, opts)
@@ -106,7 +109,8 @@ class EvidenceBase:
 
 
 def extract_files(inputs: Sequence[str], *, kb: KnowledgeBase | None = None,
-                  fetcher: Fetcher | None = None, allow_private: bool = False
+                  outlets: OutletRegistry | None = None, fetcher: Fetcher | None = None,
+                  allow_private: bool = False
                   ) -> tuple[list[Extraction], list[IngestFailure]]:
     """Extraction of files or URLs without a store (``attache extract``)."""
     kb = kb or default_kb()
@@ -125,5 +129,5 @@ def extract_files(inputs: Sequence[str], *, kb: KnowledgeBase | None = None,
             continue
         for doc in docs:
             a = analyze(doc, seg, extract=False, tokens=False)
-            results.append(extract_analysed(doc, a.view, a.language, a.sentences, kb))
+            results.append(extract_analysed(doc, a.view, a.language, a.sentences, kb, outlets))
     return results, failures

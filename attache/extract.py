@@ -18,7 +18,7 @@ from attache.figures import find_figures
 from attache.kb import KnowledgeBase, default_kb
 from attache.model import Document, Event, Extraction, Sentence
 from attache.normalize import View
-from attache.sources import default_registry, profile_source
+from attache.sources import OutletRegistry, default_registry, profile_source
 
 
 def doc_name(doc: Document) -> str:
@@ -30,8 +30,8 @@ def doc_name(doc: Document) -> str:
 
 
 def extract_analysed(doc: Document, view: View, language: str,
-                     sentences: Sequence[Sentence], kb: KnowledgeBase | None = None
-                     ) -> Extraction:
+                     sentences: Sequence[Sentence], kb: KnowledgeBase | None = None,
+                     registry: OutletRegistry | None = None) -> Extraction:
     kb = kb or default_kb()
     pub = doc.published.value if doc.published else None
     skip = [(s.start, s.end) for s in sentences if s.boilerplate]
@@ -44,20 +44,21 @@ def extract_analysed(doc: Document, view: View, language: str,
     dates = [d for d in find_dates(view.text, language, pub) if not _inside(d.start, skip)]
     figs = [f for f in find_figures(view.text, doc.text, language, pub, body, mentions)
             if not _inside(f.start, skip)]
-    evs = _actors_only(find_events(view.text, doc.text, language, body, ents, pub, dates), kb)
+    evs = _actors_only(find_events(view.text, doc.text, language, body, ents, pub, dates), kb,
+                       registry or default_registry())
     return Extraction(doc=doc_name(doc), language=language, published=pub, title=doc.title,
-                      source=profile_source(doc, language), entities=tuple(ents),
+                      source=profile_source(doc, language, registry), entities=tuple(ents),
                       figures=tuple(figs), events=tuple(evs), doc_id=doc.id)
 
 
-def _actors_only(events: Sequence[Event], kb: KnowledgeBase) -> list[Event]:
+def _actors_only(events: Sequence[Event], kb: KnowledgeBase, registry: OutletRegistry
+                 ) -> list[Event]:
     """Drop participants that are where or through whom something happened, not who acted.
 
     A city or airport (a place that belongs to a country) is the event's place, and a news
     outlet named in the sentence reported the event; regions such as Central Asia stay, since
     reports treat them as actors ("Japan and Central Asia held a summit").
     """
-    registry = default_registry()
     out = []
     for ev in events:
         keep = []

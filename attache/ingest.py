@@ -15,10 +15,11 @@ from pathlib import Path
 
 from attache.analysis import analyze
 from attache.errors import AttacheError, InputError, UnreadableInput
+from attache.kb import KnowledgeBase
 from attache.model import Document, IngestFailure, IngestReport
 from attache.readers import MAX_BYTES, read_path, read_url
 from attache.readers.fetch import Fetcher
-from attache.sources import profile_source
+from attache.sources import OutletRegistry, profile_source
 from attache.store import SqlStore
 from attache.tokens import Segmenter
 
@@ -39,6 +40,8 @@ class IngestOptions:
     extract: bool = True
     progress: Progress | None = None
     on_failure: Callable[[IngestFailure], None] | None = None
+    kb: KnowledgeBase | None = None
+    registry: OutletRegistry | None = None
 
 
 def is_url(value: str) -> bool:
@@ -113,8 +116,10 @@ def ingest(inputs: Sequence[str], store: SqlStore, segmenter: Segmenter,
                     store.add_location(doc.id, doc.location)
                     existing.append(doc.id)
                     continue
-                analysis = analyze(doc, segmenter, extract=opts.extract)
-                src = profile_source(doc, analysis.language)
+                analysis = analyze(doc, segmenter, extract=opts.extract, kb=opts.kb,
+                                   registry=opts.registry)
+                src = (analysis.extraction.source if analysis.extraction is not None
+                       else profile_source(doc, analysis.language, opts.registry))
                 res = store.add(analysis, source={"name": src.name, "kind": src.kind,
                                                   "country": src.country,
                                                   "guessed": src.guessed})

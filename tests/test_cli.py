@@ -123,3 +123,41 @@ def test_gzip_warc_path_is_read(tmp_path: Path) -> None:
     code, out, err = run("ingest", str(warc), "--db", str(tmp_path / "w.db"))
     assert code == 0, err
     assert "added 2" in out
+
+
+def test_user_knowledge_base_and_outlets(tmp_path: Path) -> None:
+    kb = tmp_path / "kb"
+    kb.mkdir()
+    (kb / "mine.jsonl").write_text(json.dumps({
+        "id": "steppe-policy-forum", "name": "Steppe Policy Forum", "type": "organization",
+        "aliases": {"en": ["Steppe Policy Forum"], "ru": ["Степной политический форум"]}}) + "\n",
+        "utf-8")
+    (kb / "aliases.tsv").write_text("kazakhstan\tQazaqstan\ten\n", "utf-8")
+    outlets = tmp_path / "outlets.jsonl"
+    outlets.write_text(json.dumps({
+        "id": "caspian-courier", "name": "Caspian Courier", "variants": ["Caspian Courier"],
+        "domains": ["caspiancourier.example"], "country": "KZ", "kind": "newspaper"}) + "\n",
+        "utf-8")
+    doc = tmp_path / "note.md"
+    doc.write_text("---\ntitle: Forum note\noutlet: Caspian Courier\ndate: 2025-12-21\n---\n\n"
+                   "Analysts at the Steppe Policy Forum said Qazaqstan expects more Japanese "
+                   "investment in 2026.\n", "utf-8")
+    code, out, err = run("--kb", str(kb), "--outlets", str(outlets), "extract", str(doc),
+                         "--json")
+    assert code == 0, err
+    d = json.loads(out)[0]
+    names = {e["name"]: [m["text"] for m in e["mentions"]] for e in d["entities"]}
+    assert names["Steppe Policy Forum"] == ["Steppe Policy Forum"]
+    assert names["Kazakhstan"] == ["Qazaqstan"]
+    assert d["source"] == {"name": "Caspian Courier", "kind": "newspaper", "country": "KZ"}
+    db = str(tmp_path / "u.db")
+    assert run("--kb", str(kb), "--outlets", str(outlets), "ingest", str(doc), "--db", db)[0] == 0
+    assert "Caspian Courier" in run("docs", "--db", db)[1]
+
+
+def test_bad_user_kb_is_one_clear_error(tmp_path: Path) -> None:
+    bad = tmp_path / "bad.jsonl"
+    bad.write_text('{"id": "x", "name": "X"}\n', "utf-8")
+    r = CliRunner().invoke(cli, ["--kb", str(bad), "extract", str(bad)])
+    assert r.exit_code != 0
+    assert "bad.jsonl" in str(r.exception) or "bad.jsonl" in r.stderr
