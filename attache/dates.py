@@ -368,6 +368,22 @@ def _weekday(a: _Anchor, wd: int, strict: bool = False) -> str | None:
     return date.fromordinal(d.toordinal() - delta).isoformat()
 
 
+def _weekday_ahead(a: _Anchor, wd: int) -> str | None:
+    d = a.date
+    if d is None:
+        return None
+    return date.fromordinal(d.toordinal() + (wd - d.weekday()) % 7).isoformat()
+
+
+# A weekday in a sentence about the future ("В субботу Токаев примет участие…", "will meet
+# on Friday", "将于周六出席") is the coming one, not the last one.
+_FUTURE = re.compile(
+    r"примет|будет|состоится|пройд[её]т|провед[её]т|посетит|отправится|планиру|намерен|"
+    r"\bwill\b|\bis (?:to|due|expected)\b|\bplans? to\b|将|将要|计划|拟|予定|見通し|"
+    r"болады|қатысады|барады|жоспарла", re.IGNORECASE)
+_WEEKDAY_KINDS = ("weekday_zh", "weekday_ja", "weekday_en", "weekday_ru", "weekday_kk")
+
+
 def _ago(a: _Anchor, n: int, unit: str) -> str | None:
     if n < 0:
         return None
@@ -590,6 +606,10 @@ def _longest_first(cands: list[_Cand]) -> list[_Cand]:
     return out
 
 
+def _weekday_word(m: re.Match[str], kind: str) -> str:
+    return (m.group(2) if kind == "weekday_en" else m.group(1)).lower()
+
+
 def find_dates(text: str, language: str, anchor: str | None) -> list[DateMention]:
     """Find and resolve the date expressions of a text.
 
@@ -617,6 +637,12 @@ def find_dates(text: str, language: str, anchor: str | None) -> list[DateMention
             r = _resolve(kind, m, a)
             if r is None:
                 continue
+            if kind in _WEEKDAY_KINDS and not text[s:e].lower().startswith(("last", "上")):
+                around = re.split(r"[。！？.!?\n]", text[e:e + 60])[0]
+                around = re.split(r"[。！？.!?\n]", text[max(0, s - 30):s])[-1] + around
+                if _FUTURE.search(around):
+                    ahead = _weekday_ahead(a, _WEEKDAYS[_weekday_word(m, kind)])
+                    r = (ahead, True) if ahead else r
             # trim whitespace the optional prefixes may have swallowed
             while s < e and text[s].isspace():
                 s += 1

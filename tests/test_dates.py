@@ -137,3 +137,15 @@ def test_never_raises(text: str, language: str, anchor: str | None) -> None:
     for d in find_dates(text, language, anchor):
         assert text[d.start:d.end] == d.text
         assert d.value[:4].isdigit()
+
+
+def test_weekday_in_a_future_sentence_is_the_coming_one() -> None:
+    anchor = "2025-12-17"  # a Wednesday
+    ru = find_dates("В субботу Токаев примет участие в первом саммите.", "ru", anchor)
+    assert [d.value for d in ru] == ["2025-12-20"]
+    past = find_dates("В пятницу Токаев встретился с Такаити.", "ru", anchor)
+    assert [d.value for d in past] == ["2025-12-12"]
+    assert [d.value for d in find_dates("Tokayev will meet Takaichi on Friday.", "en", anchor)
+            ] == ["2025-12-19"]
+    assert [d.value for d in find_dates("托卡耶夫将于周六出席峰会。", "zh-Hans", anchor)
+            ] == ["2025-12-20"]
