@@ -137,6 +137,7 @@ class _Report:
     persons: bool
     countries: frozenset[str]
     story: str
+    series: frozenset[str] = frozenset()
 
 
 @dataclass
@@ -237,7 +238,9 @@ def _load_reports(store: SqlStore, doc_ids: set[str] | None, kb: KnowledgeBase
         types = {p: names.type_of(p) for p in parts}
         persons = any(t == "person" for t in types.values())
         people = frozenset(p for p in parts if not (persons and types[p] == "country"))
-        out.append(_Report(rep, r.type, d, people, persons, cmap.countries(parts), st.key))
+        series = frozenset(p for p in parts if types[p] == "event_series")
+        out.append(_Report(rep, r.type, d, people, persons, cmap.countries(parts), st.key,
+                           series))
     return out, cmap
 
 
@@ -257,6 +260,16 @@ def _cluster(reports: list[_Report], cmap: CountryMap) -> list[_Cluster]:
                                            r.report.published or "", r.report.doc_id))
     clusters: list[_Cluster] = []
     for r in order:
+        # A summit or forum of a named series happens once a month at most: reports that
+        # date it to different days of one month (arrival day, opening day) are one event.
+        same_series = [c for c in clusters
+                       if r.type in _GATHERINGS and c.seed.type == r.type and r.series
+                       and (c.seed.series & r.series) and r.date and c.anchor
+                       and _precision(r.date) in ("day", "month")
+                       and c.anchor[:7] == r.date[:7]]
+        if same_series:
+            max(same_series, key=lambda c: len(c.members)).members.append(r)
+            continue
         cands = [c for c in clusters
                  if c.seed.type == r.type
                  and _dates_match(c.anchor, r.date)
