@@ -272,7 +272,10 @@ def _cluster(reports: list[_Report], cmap: CountryMap) -> list[_Cluster]:
             continue
         cands = [c for c in clusters
                  if c.seed.type == r.type
-                 and _dates_match(c.anchor, r.date)
+                 and (_dates_match(c.anchor, r.date)
+                      or (r.type in _GATHERINGS and _precision(r.date) == "day"
+                          and any(_precision(m.date) == "day" and _dates_match(m.date, r.date)
+                                  for m in c.members)))
                  and (_participants_match(c.seed, r)
                       or (r.type in _GATHERINGS and _precision(r.date) == "day"))
                  and _places_match(c.seed.report.place, r.report.place, cmap)]
