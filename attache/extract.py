@@ -42,7 +42,7 @@ def extract_analysed(doc: Document, view: View, language: str,
         pub = inferred.value if inferred else None
     mentions = [(m.start, m.end, e.name) for e in ents for m in e.mentions]
     dates = [d for d in find_dates(view.text, language, pub) if not _inside(d.start, skip)]
-    figs = [f for f in find_figures(view.text, doc.text, language, pub, body, mentions)
+    figs = [f for f in find_figures(view.text, doc.text, language, pub, body, mentions, dates)
             if not _inside(f.start, skip)]
     evs = _actors_only(find_events(view.text, doc.text, language, body, ents, pub, dates), kb,
                        registry or default_registry())

@@ -622,13 +622,15 @@ def _period(text: str, s: int, e: int, f: _Parse, dates: list[DateMention],
 
 def find_figures(text: str, original: str, language: str, published: str | None,
                  sentences: Sequence[tuple[int, int]] = (),
-                 mentions: Sequence[tuple[int, int, str]] = ()) -> list[Figure]:
+                 mentions: Sequence[tuple[int, int, str]] = (),
+                 known_dates: Sequence[DateMention] | None = None) -> list[Figure]:
     """Find the figures a text claims.
 
     ``text`` is the matching view, aligned with ``original`` character by character; each
     ``Figure.text`` is ``original[start:end]``. ``sentences`` are sentence spans (a window cut
     at sentence punctuation is used without them); ``mentions`` are recognised entities as
     ``(start, end, canonical name)``, listed in ``Figure.entities`` when in the same sentence.
+    ``known_dates`` are the text's date mentions when the caller has found them already.
     """
     if not text:
         return []
@@ -639,8 +641,8 @@ def find_figures(text: str, original: str, language: str, published: str | None,
     masks = masked_spans(text)
     dates: list[DateMention] | None = None  # found once, on first need
     starts: list[int] = []
-    subject_hits: list[tuple[int, int, str]] = []
-    hit_starts: list[int] = []
+    # Subject words are looked up per sentence that holds a figure, not over the whole text.
+    sentence_hits: dict[tuple[int, int], tuple[list[tuple[int, int, str]], list[int]]] = {}
     mi = 0
     out: list[Figure] = []
     consumed = 0
@@ -660,10 +662,13 @@ def find_figures(text: str, original: str, language: str, published: str | None,
         consumed = f.end
         ss, se = _sentence_of(text, f.start, f.end, sentences)
         if dates is None:
-            dates = find_dates(text, language, published)
+            dates = (sorted(known_dates, key=lambda d: d.start) if known_dates is not None
+                     else find_dates(text, language, published))
             starts = [d.start for d in dates]
-            subject_hits = _subject_hits(text)
-            hit_starts = [h[0] for h in subject_hits]
+        if (ss, se) not in sentence_hits:
+            hits = [(a + ss, b + ss, label) for a, b, label in _subject_hits(text[ss:se])]
+            sentence_hits[(ss, se)] = (hits, [h[0] for h in hits])
+        subject_hits, hit_starts = sentence_hits[(ss, se)]
         ents: list[str] = []
         for ms, me, name in mentions:
             if ss <= ms and me <= se and name not in ents:

@@ -329,19 +329,22 @@ class SqlStore:
         ex = analysis.extraction
         assert ex is not None
         doc_id = analysis.doc_id
+        # One statement per table, not per entity: executemany keeps ingest cheap.
+        ent_rows = [{"id": e.id, "name": e.name, "type": e.type, "linked": e.linked}
+                    for e in ex.entities]
+        ment_rows: list[dict[str, Any]] = []
+        seen: set[int] = set()
         for e in ex.entities:
-            conn.execute(sa.insert(entities).prefix_with("OR IGNORE").values(
-                id=e.id, name=e.name, type=e.type, linked=e.linked))
-            seen: set[int] = set()
-            rows = []
             for m in e.mentions:
                 if m.start in seen:
                     continue
                 seen.add(m.start)
-                rows.append({"doc_id": doc_id, "start": m.start, "end": m.end,
-                             "entity_id": e.id, "text": m.text})
-            if rows:
-                conn.execute(sa.insert(mentions).prefix_with("OR IGNORE"), rows)
+                ment_rows.append({"doc_id": doc_id, "start": m.start, "end": m.end,
+                                  "entity_id": e.id, "text": m.text})
+        if ent_rows:
+            conn.execute(sa.insert(entities).prefix_with("OR IGNORE"), ent_rows)
+        if ment_rows:
+            conn.execute(sa.insert(mentions).prefix_with("OR IGNORE"), ment_rows)
         if ex.figures:
             conn.execute(sa.insert(figures).prefix_with("OR IGNORE"), [
                 {"id": make_id("fig", doc_id, f.start, f.end), "doc_id": doc_id,
