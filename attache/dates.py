@@ -637,7 +637,8 @@ def find_dates(text: str, language: str, anchor: str | None) -> list[DateMention
             r = _resolve(kind, m, a)
             if r is None:
                 continue
-            if kind in _WEEKDAY_KINDS and not text[s:e].lower().startswith(("last", "上")):
+            if (a is not None and kind in _WEEKDAY_KINDS
+                    and not text[s:e].lower().startswith(("last", "上"))):
                 around = re.split(r"[。！？.!?\n]", text[e:e + 60])[0]
                 around = re.split(r"[。！？.!?\n]", text[max(0, s - 30):s])[-1] + around
                 if _FUTURE.search(around):
