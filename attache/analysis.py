@@ -37,7 +37,7 @@ class Analysis:
         return self.document.id
 
 
-def document_sentences(doc: Document, view: View, language: str) -> tuple[Sentence, ...]:
+def document_sentences(doc: Document, language: str) -> tuple[Sentence, ...]:
     """Sentences with their language and boilerplate kind (from the line they sit on)."""
     marks = boilerplate_lines(doc.text, [(lk.start, lk.end) for lk in doc.links])
     out: list[Sentence] = []
@@ -47,7 +47,8 @@ def document_sentences(doc: Document, view: View, language: str) -> tuple[Senten
             mi += 1
         kind = marks[mi][2] if mi < len(marks) and marks[mi][0] <= s < marks[mi][1] else None
         text = doc.text[s:e]
-        lang = detect_language(view.text[s:e], default=language) if kind is None else language
+        # On the original: the view has lost the Traditional/Simplified difference.
+        lang = detect_language(text, default=language) if kind is None else language
         out.append(Sentence(index=i, start=s, end=e, text=text, language=lang, boilerplate=kind))
     return tuple(out)
 
@@ -61,22 +62,26 @@ def analyze(doc: Document, segmenter: Segmenter, *, extract: bool = True,
             tokens: bool = True, kb: KnowledgeBase | None = None,
             registry: OutletRegistry | None = None) -> Analysis:
     """Analyse one document; ``tokens=False`` skips what only the store needs."""
-    view = matching_view(doc.text)
-    first_guess = detect_language(view.text)
-    sentences = document_sentences(doc, view, first_guess)
+    first_guess = detect_language(doc.text)
+    sentences = document_sentences(doc, first_guess)
     language = detect_language(body_text(doc, sentences), default=first_guess)
     if language != first_guess:
-        sentences = document_sentences(doc, view, language)
+        sentences = document_sentences(doc, language)
+    # Search folds every Han character to Simplified so any script finds any script; the
+    # extractors see Japanese as written (t2s would turn 会談 into 会谈 and 大統領 into 大统领).
+    view = search_view = matching_view(doc.text)
+    if language == "ja":
+        view = matching_view(doc.text, simplify=False)
     # Search tokens and dedup fingerprints are only needed by the store, not by `extract`.
-    toks = tuple(" ".join(segmenter.index_tokens(view.text[s.start:s.end])) if tokens else ""
+    sv = search_view.text
+    toks = tuple(" ".join(segmenter.index_tokens(sv[s.start:s.end])) if tokens else ""
                  for s in sentences)
     fps = tuple(
-        sentence_fingerprint(view.text[s.start:s.end])
+        sentence_fingerprint(sv[s.start:s.end])
         if tokens and s.boilerplate is None else None
         for s in sentences
     )
-    fp = (fingerprint("".join(view.text[s.start:s.end] for s in sentences
-                              if s.boilerplate is None))
+    fp = (fingerprint("".join(sv[s.start:s.end] for s in sentences if s.boilerplate is None))
           if tokens else Fingerprint((), ()))
     extraction = None
     if extract:

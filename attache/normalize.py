@@ -103,8 +103,10 @@ class View:
         return self.original[start:end]
 
 
-def matching_view(original: str) -> View:
-    return View(original=original, text=to_simplified(_nfkc_fold(original)))
+def matching_view(original: str, *, simplify: bool = True) -> View:
+    """The view used for matching; ``simplify=False`` keeps Han characters as written."""
+    folded = _nfkc_fold(original)
+    return View(original=original, text=to_simplified(folded) if simplify else folded)
 
 
 def fold_query(text: str) -> str:
