@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import math
 import sys
 from collections.abc import Sequence
 from importlib import resources
@@ -12,7 +13,7 @@ from typing import Any
 import click
 
 from attache import __version__
-from attache.errors import AttacheError
+from attache.errors import AttacheError, StoreError
 from attache.evidence import EvidenceBase, extract_files
 from attache.kb import KnowledgeBase
 from attache.model import IngestFailure, IngestReport
@@ -23,6 +24,12 @@ DB_HELP = "SQLite file (created if missing) or SQLAlchemy URL."
 
 def sample_corpus() -> Path:
     return Path(str(resources.files("attache") / "data" / "sample"))
+
+
+def _finite(value: float) -> float:
+    if not math.isfinite(value):
+        raise click.BadParameter("must be a finite number of megabytes")
+    return value
 
 
 def _fail_line(f: IngestFailure) -> None:
@@ -85,8 +92,15 @@ def cli(ctx: click.Context, kb_paths: tuple[str, ...], outlet_paths: tuple[str, 
     ctx.obj = {"kb": kb_paths, "outlets": outlet_paths}
 
 
-def _open(db: str) -> EvidenceBase:
-    """The evidence base with the user's extra knowledge-base and outlet files, if any."""
+def _open(db: str, *, must_exist: bool = False) -> EvidenceBase:
+    """The evidence base with the user's extra knowledge-base and outlet files, if any.
+
+    Commands that only read refuse a database file that does not exist, so a mistyped --db
+    is an error rather than a new, empty database.
+    """
+    if must_exist and "://" not in db and db != ":memory:" and not Path(db).is_file():
+        raise StoreError(f"no database at {db}; run 'attache ingest … --db {db}' first, "
+                         f"or pass the right --db")
     obj = click.get_current_context().find_root().obj or {}
     kb = KnowledgeBase.load(obj["kb"]) if obj.get("kb") else None
     outlets = OutletRegistry.load(obj["outlets"]) if obj.get("outlets") else None
@@ -98,7 +112,8 @@ def _open(db: str) -> EvidenceBase:
 @click.option("--db", default="attache.db", show_default=True, help=DB_HELP)
 @click.option("--allow-private", is_flag=True,
               help="Allow URLs on loopback or private addresses (refused by default).")
-@click.option("--max-mb", type=float, default=50.0, show_default=True,
+@click.option("--max-mb", type=click.FloatRange(min=0, min_open=True), default=50.0,
+              show_default=True, callback=lambda _c, _p, v: _finite(v),
               help="Refuse inputs larger than this many megabytes.")
 def ingest_cmd(inputs: tuple[str, ...], db: str, allow_private: bool, max_mb: float) -> None:
     """Read files, folders (recursively), globs and URLs (pages, RSS/Atom, PDF, WARC)."""
@@ -113,11 +128,11 @@ def ingest_cmd(inputs: tuple[str, ...], db: str, allow_private: bool, max_mb: fl
 
 @cli.command("docs")
 @click.option("--db", default="attache.db", show_default=True, help=DB_HELP)
-@click.option("--limit", default=100, show_default=True)
+@click.option("--limit", type=click.IntRange(min=1), default=100, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
 def docs_cmd(db: str, limit: int, as_json: bool) -> None:
     """List stored documents."""
-    with _open(db) as eb:
+    with _open(db, must_exist=True) as eb:
         rows = eb.documents(limit=limit)
     if as_json:
         click.echo(json.dumps(rows, ensure_ascii=False, indent=2))
@@ -136,7 +151,7 @@ def docs_cmd(db: str, limit: int, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print the stored extraction as JSON.")
 def show_cmd(doc: str, db: str, as_json: bool) -> None:
     """Show one document (by id or id prefix): metadata, sentences, extraction."""
-    with _open(db) as eb:
+    with _open(db, must_exist=True) as eb:
         if as_json:
             click.echo(json.dumps(eb.extraction(doc), ensure_ascii=False, indent=2))
             return
@@ -173,13 +188,14 @@ def show_cmd(doc: str, db: str, as_json: bool) -> None:
 @cli.command("search")
 @click.argument("query", nargs=-1, required=True)
 @click.option("--db", default="attache.db", show_default=True, help=DB_HELP)
-@click.option("--limit", default=20, show_default=True)
+@click.option("--limit", type=click.IntRange(min=1), default=20, show_default=True)
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 def search_cmd(query: tuple[str, ...], db: str, limit: int, as_json: bool) -> None:
     """Find sentences in any script; the match is highlighted in the original text."""
     q = " ".join(query)
-    with _open(db) as eb:
+    with _open(db, must_exist=True) as eb:
         hits = eb.search(q, limit=limit)
+        total = eb.count(q) if len(hits) >= limit else len(hits)
     if as_json:
         click.echo(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2))
         return
@@ -192,7 +208,9 @@ def search_cmd(query: tuple[str, ...], db: str, limit: int, as_json: bool) -> No
         click.echo(f"{h.doc_id[:12]}  {h.published or '-'}  {h.outlet or '-'}  "
                    f"[{h.language}]  {_clip(h.title, 50)}")
         click.echo(f"    {text}")
-    click.echo(f"{len(hits)} hit(s) for {q!r}.")
+    shown = f"{len(hits)} of {total}" if total > len(hits) else str(len(hits))
+    click.echo(f"{shown} matching sentence(s) for {q!r}"
+               + ("; raise --limit to see more." if total > len(hits) else "."))
 
 
 @cli.command("extract")
@@ -225,7 +243,7 @@ def extract_cmd(inputs: tuple[str, ...], as_json: bool, allow_private: bool) -> 
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 def figures_cmd(topic: tuple[str, ...], db: str, as_json: bool) -> None:
     """The figure ledger: who claims which figure, and where sources agree or conflict."""
-    with _open(db) as eb:
+    with _open(db, must_exist=True) as eb:
         ledger = eb.figures(" ".join(topic))
     if as_json:
         click.echo(json.dumps(ledger.to_dict(), ensure_ascii=False, indent=2))
@@ -251,7 +269,7 @@ def figures_cmd(topic: tuple[str, ...], db: str, as_json: bool) -> None:
 @click.option("--json", "as_json", is_flag=True, help="Print JSON instead of text.")
 def timeline_cmd(topic: tuple[str, ...], db: str, as_json: bool) -> None:
     """Events by date, each with the number of independent sources that report it."""
-    with _open(db) as eb:
+    with _open(db, must_exist=True) as eb:
         events = eb.timeline(" ".join(topic))
     if as_json:
         click.echo(json.dumps([e.to_dict() for e in events], ensure_ascii=False, indent=2))
@@ -276,10 +294,15 @@ def timeline_cmd(topic: tuple[str, ...], db: str, as_json: bool) -> None:
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file.")
 def brief_cmd(topic: tuple[str, ...], db: str, lang: str, fmt: str, output: str | None) -> None:
     """Write a brief in which every sentence is cited to a verified source span."""
-    with _open(db) as eb:
+    if output and not Path(output).resolve().parent.is_dir():
+        raise StoreError(f"cannot write {output}: its folder does not exist; create it first")
+    with _open(db, must_exist=True) as eb:
         result = eb.brief(" ".join(topic), lang=lang, fmt=fmt)
     if output:
-        Path(output).write_text(result.text, "utf-8")
+        try:
+            Path(output).write_text(result.text, "utf-8")
+        except OSError as exc:
+            raise StoreError(f"cannot write {output}: {exc.strerror}") from exc
         state = "new edition" if result.new else "unchanged, same edition"
         click.echo(f"wrote {output} (edition {result.edition}, {state})", err=True)
     else:

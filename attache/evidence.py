@@ -24,7 +24,7 @@ from attache.kb import KnowledgeBase, default_kb
 from attache.ledger import Ledger, figure_ledger
 from attache.model import Extraction, IngestFailure, IngestReport
 from attache.readers.fetch import Fetcher
-from attache.search import SearchHit, search
+from attache.search import SearchHit, count, search
 from attache.sources import OutletRegistry
 from attache.store import SqlStore, StoredDocument
 from attache.timeline import TimelineEvent, timeline
@@ -64,7 +64,7 @@ class EvidenceBase:
         opts = IngestOptions(allow_private=allow_private, fetcher=self.fetcher,
                              progress=progress, on_failure=on_failure, kb=self.kb,
                              registry=self.outlets)
-        if max_bytes:
+        if max_bytes is not None:
             opts.max_bytes = max_bytes
         return ingest(inputs, self.store, self.segmenter, opts)
 
@@ -75,7 +75,12 @@ class EvidenceBase:
         return self.store.get(ref)
 
     def search(self, query: str, limit: int = 20) -> list[SearchHit]:
-        return search(self.store, self.segmenter, query, limit=limit)
+        """Sentences matching ``query`` in any script; names match all their aliases."""
+        return search(self.store, self.segmenter, query, limit=limit, kb=self.kb)
+
+    def count(self, query: str) -> int:
+        """How many sentences match ``query`` (``search`` lists at most ``limit``)."""
+        return count(self.store, self.segmenter, query, kb=self.kb)
 
     def topic(self, text: str | None) -> Topic | None:
         if not text or not text.strip():

@@ -54,7 +54,8 @@ def expand_inputs(inputs: Sequence[str]) -> Iterator[tuple[str, bool]]:
         if is_url(item):
             yield item, True
             continue
-        p = Path(item)
+        # Stored locations are absolute, so links in a brief written elsewhere still work.
+        p = Path(item).expanduser().resolve()
         if p.is_dir():
             for root, dirs, files in os.walk(p):
                 dirs[:] = sorted(d for d in dirs if not d.startswith("."))
@@ -67,9 +68,9 @@ def expand_inputs(inputs: Sequence[str]) -> Iterator[tuple[str, bool]]:
                 yield item, True
             for m in matches:
                 if Path(m).is_file():
-                    yield m, True
+                    yield str(Path(m).resolve()), True
         else:
-            yield item, True
+            yield str(p), True
 
 
 def read_input(item: str, opts: IngestOptions) -> list[Document]:

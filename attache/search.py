@@ -8,12 +8,16 @@ the sentence, and each hit is shown in its original script with the matched stre
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from attache.normalize import fold_query
 from attache.store import SqlStore
 from attache.tokens import QueryTerm, Segmenter
+
+if TYPE_CHECKING:
+    from attache.kb import KnowledgeBase
 
 
 @dataclass(frozen=True)
@@ -49,11 +53,78 @@ class SearchHit:
                 "location": self.location, "language": self.language, "score": self.score}
 
 
-def search(store: SqlStore, segmenter: Segmenter, query: str, limit: int = 20) -> list[SearchHit]:
-    terms = segmenter.query_terms(query)
-    if not terms:
+@dataclass(frozen=True)
+class Query:
+    """A query as the index reads it: an FTS5 expression and the terms to highlight."""
+
+    fts: str
+    terms: tuple[QueryTerm, ...]
+    phrases: tuple[str, ...] = ()  # folded names to highlight whole
+
+
+def _conjunction(terms: list[QueryTerm]) -> str:
+    return "(" + " AND ".join(t.fts() for t in terms) + ")"
+
+
+def compile_query(query: str, segmenter: Segmenter, kb: KnowledgeBase | None = None
+                  ) -> Query | None:
+    """Cut the query like the index, and widen names the knowledge base knows.
+
+    A query that names an entity ("Japan", "Японии", "哈薩克斯坦") also matches every alias of
+    that entity in every language, so an English query finds 日本 and a Chinese one finds
+    Japan; the words that are not names must still occur as written.
+    """
+    folded = fold_query(query)
+    groups: list[str] = []
+    highlight_terms: list[QueryTerm] = []
+    phrases: list[str] = []
+    rest = query
+    if kb is not None:
+        from attache.topic import match_entities
+
+        spans = match_entities(query, kb)
+        for start, end, entry in spans:
+            alternatives: list[str] = []
+            for _lang, alias in entry.all_aliases():
+                alias_terms = segmenter.query_terms(alias)
+                if alias_terms:
+                    alternatives.append(_conjunction(alias_terms))
+                    phrases.append(fold_query(alias))
+                    highlight_terms.extend(alias_terms)
+            own = segmenter.query_terms(folded[start:end])
+            if own:
+                alternatives.append(_conjunction(own))
+                phrases.append(folded[start:end])
+            if alternatives:
+                groups.append("(" + " OR ".join(sorted(set(alternatives))) + ")")
+        # What the names did not cover is searched as written.
+        chars = list(folded)
+        for start, end, _ in spans:
+            chars[start:end] = [" "] * (end - start)
+        rest = "".join(chars)
+    plain = segmenter.query_terms(rest)
+    groups.extend(t.fts() for t in plain)
+    highlight_terms.extend(plain)
+    if not groups:
+        return None
+    return Query(fts=" AND ".join(groups), terms=tuple(dict.fromkeys(highlight_terms)),
+                 phrases=tuple(sorted(set(phrases), key=len, reverse=True)))
+
+
+def count(store: SqlStore, segmenter: Segmenter, query: str,
+          kb: KnowledgeBase | None = None) -> int:
+    """How many sentences match, whatever the limit of a listing."""
+    q = compile_query(query, segmenter, kb)
+    return store.count_sentences(q.fts) if q else 0
+
+
+def search(store: SqlStore, segmenter: Segmenter, query: str, limit: int = 20,
+           kb: KnowledgeBase | None = None) -> list[SearchHit]:
+    q = compile_query(query, segmenter, kb)
+    if q is None:
         return []
-    hits = store.search_sentences([t.fts() for t in terms], limit=limit * 3)
+    terms = list(q.terms)
+    hits = store.search_sentences(q.fts, limit=limit * 3)
     out: list[SearchHit] = []
     docs: dict[str, dict[str, Any]] = {}
     for h in hits:
@@ -69,7 +140,7 @@ def search(store: SqlStore, segmenter: Segmenter, query: str, limit: int = 20) -
         text = info["text"][h.start:h.end]
         out.append(SearchHit(
             doc_id=h.doc_id, sentence=h.idx, start=h.start, end=h.end, text=text,
-            highlights=highlight(text, terms), title=info["title"],
+            highlights=highlight(text, terms, q.phrases), title=info["title"],
             published=info["published"], outlet=info["outlet"], location=info["location"],
             language=info["language"], score=round(-h.score, 3)))
         if len(out) >= limit:
@@ -77,13 +148,22 @@ def search(store: SqlStore, segmenter: Segmenter, query: str, limit: int = 20) -
     return out
 
 
-def highlight(text: str, terms: list[QueryTerm]) -> tuple[tuple[int, int], ...]:
-    """Where the terms occur in ``text``: found on the folded view, which keeps offsets."""
+def highlight(text: str, terms: list[QueryTerm], phrases: Sequence[str] = ()
+              ) -> tuple[tuple[int, int], ...]:
+    """Where the terms and names occur in ``text``, found on the folded view (same offsets)."""
     view = fold_query(text)
     spans: list[tuple[int, int]] = []
+    # Short pieces of names ("of", one kana) would light up half a sentence.
+    terms = [t for t in terms if len(t.surface) >= (2 if t.script == "cjk" else 3)]
+    for ph in phrases:
+        if not ph.strip():
+            continue
+        cjk = bool(re.match(r"[\u3040-\u30ff\u3400-\u9fff]", ph))
+        pattern = re.escape(ph) if cjk else r"(?<![\w])" + re.escape(ph) + r"[\w]{0,4}(?![\w])"
+        spans.extend((m.start(), m.end()) for m in re.finditer(pattern, view))
     for t in terms:
         if t.script == "cjk":
-            pattern = re.escape(t.text)
+            pattern = re.escape(t.surface)
         else:
             # Word start; a prefix term runs to the end of the word.
             pattern = r"(?<![\w])" + re.escape(t.text) + (r"[\w]*" if t.prefix else r"(?![\w])")

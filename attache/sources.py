@@ -52,20 +52,23 @@ class OutletRegistry:
 
     @classmethod
     def load(cls, extra: Sequence[str | Path] = ()) -> OutletRegistry:
-        lines: list[tuple[str, str]] = []
+        # (file, line number in that file, line): errors name the user's own line.
+        lines: list[tuple[str, int, str]] = []
         shipped = resources.files("attache") / "data" / "outlets.jsonl"
         if shipped.is_file():
-            lines.extend(("outlets.jsonl", ln) for ln in shipped.read_text("utf-8").splitlines())
+            lines.extend(("outlets.jsonl", i, ln) for i, ln in
+                         enumerate(shipped.read_text("utf-8").splitlines(), start=1))
         for item in extra:
             p = Path(item)
             files = sorted(p.rglob("*.jsonl")) if p.is_dir() else [p]
             for f in files:
                 try:
-                    lines.extend((str(f), ln) for ln in f.read_text("utf-8").splitlines())
-                except OSError as exc:
-                    raise ConfigError(f"cannot read outlet file {f}: {exc.strerror}") from exc
+                    text = f.read_text("utf-8")
+                except (OSError, UnicodeDecodeError) as exc:
+                    raise ConfigError(f"cannot read outlet file {f}: {exc}") from exc
+                lines.extend((str(f), i, ln) for i, ln in enumerate(text.splitlines(), start=1))
         outlets = []
-        for n, (name, line) in enumerate(lines, start=1):
+        for name, n, line in lines:
             if not line.strip():
                 continue
             try:
@@ -114,6 +117,8 @@ def default_registry() -> OutletRegistry:
 
 _AI_REDIRECT = re.compile(r"vertexaisearch\.cloud\.google\.com|grounding-api-redirect|"
                           r"perplexity\.ai/|chatgpt\.com/|utm_source=chatgpt", re.IGNORECASE)
+# A search-engine results page is where a document was found, not who published it.
+_SEARCH_URL = re.compile(r"[?&](?:wd|q|query|text|p)=|/search\b|/s\?", re.IGNORECASE)
 _DOI = re.compile(r"\bdoi\s*[:：]?\s*10\.\d{4,9}/\S+|\b10\.\d{4,9}/[-._;()/:a-z0-9]+", re.I)
 _REPRINT = re.compile(r"转载自|轉載自|来源|來源|source|источник|дереккөз|出典|reprinted from",
                       re.IGNORECASE)
@@ -125,7 +130,13 @@ def profile_source(doc: Document, language: str = "und",
                    registry: OutletRegistry | None = None) -> SourceProfile:
     """The source profile of one document; ``guessed`` when no registry entry matched."""
     reg = registry or default_registry()
-    for candidate in (reg.by_name(doc.outlet), reg.by_domain(doc.url)):
+    urls = " ".join(lk.url for lk in doc.links) + " " + (doc.url or "")
+    # An AI digest is an AI digest whichever site it was saved from, and its links say so.
+    if _AI_REDIRECT.search(urls):
+        return SourceProfile(name=doc.outlet or "AI-generated digest", kind="ai-digest",
+                             country=None, guessed=True)
+    by_domain = None if _SEARCH_URL.search(doc.url or "") else reg.by_domain(doc.url)
+    for candidate in (reg.by_name(doc.outlet), by_domain):
         if candidate:
             return candidate.profile()
     marks = boilerplate_lines(doc.text, [(lk.start, lk.end) for lk in doc.links])
@@ -157,8 +168,7 @@ def profile_source(doc: Document, language: str = "und",
             o = reg.by_domain(lk.url) or reg.by_name(lk.text)
             if o:
                 return o.profile(guessed=True)
-    urls = " ".join(lk.url for lk in doc.links) + " " + (doc.url or "") + " " + doc.text
-    if _AI_REDIRECT.search(urls):
+    if _AI_REDIRECT.search(doc.text):
         return SourceProfile(name=doc.outlet or "AI-generated digest", kind="ai-digest",
                              country=None, guessed=True)
     if _DOI.search(doc.text[:3000]):

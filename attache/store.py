@@ -193,7 +193,8 @@ class Store(Protocol):
     def has(self, doc_id: str) -> bool: ...
     def get(self, doc_id: str) -> StoredDocument: ...
     def list_documents(self, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]: ...
-    def search_sentences(self, terms: Sequence[str], limit: int = 50) -> list[SentenceHit]: ...
+    def search_sentences(self, match: str | Sequence[str], limit: int = 50
+                         ) -> list[SentenceHit]: ...
     def close(self) -> None: ...
 
 
@@ -393,9 +394,12 @@ class SqlStore:
 
     def resolve_id(self, ref: str) -> str:
         """A full id from an id or an unambiguous prefix of one (as users copy them)."""
+        ref = ref.strip()
+        if not ref:
+            raise NotFound("an empty document id; run 'attache docs' to list ids")
         with self.engine.connect() as conn:
             rows = conn.execute(sa.select(documents.c.id)
-                                .where(documents.c.id.like(ref.replace("%", "") + "%"))
+                                .where(documents.c.id.startswith(ref, autoescape=True))
                                 .limit(2)).all()
         if len(rows) == 1:
             return str(rows[0][0])
@@ -452,11 +456,14 @@ class SqlStore:
         with self.engine.connect() as conn:
             return int(conn.execute(sa.select(sa.func.count()).select_from(t)).scalar() or 0)
 
-    def search_sentences(self, terms: Sequence[str], limit: int = 50) -> list[SentenceHit]:
-        """Sentences whose tokens contain every FTS term (already quoted, maybe prefixed)."""
-        if not terms:
+    def search_sentences(self, match: str | Sequence[str], limit: int = 50
+                         ) -> list[SentenceHit]:
+        """Sentences matching an FTS5 expression built by :mod:`attache.search` (or, given a
+        list of quoted terms, all of them)."""
+        if not isinstance(match, str):
+            match = " AND ".join(match)
+        if not match:
             return []
-        match = " AND ".join(terms)
         sql = sa.text(
             "SELECT f.doc_id, f.idx, s.start, s.\"end\", bm25(sentence_fts) AS score "
             "FROM sentence_fts f JOIN sentences s ON s.doc_id = f.doc_id AND s.idx = f.idx "
@@ -501,6 +508,16 @@ class SqlStore:
                         "date": v.date, "place": v.place, "start": v.start, "end": v.end,
                         "status": v.status} for v in evs],
         }
+
+    def count_sentences(self, match: str) -> int:
+        try:
+            with self.engine.connect() as conn:
+                return int(conn.execute(sa.text(
+                    "SELECT count(*) FROM sentence_fts WHERE sentence_fts MATCH :q"),
+                    {"q": match}).scalar() or 0)
+        except sa.exc.OperationalError as exc:
+            raise StoreError(f"the search index could not read the query: "
+                             f"{str(exc).splitlines()[0]}") from exc
 
     def rows(self, table: str, **where: Any) -> Iterator[dict[str, Any]]:
         t = metadata.tables[table]

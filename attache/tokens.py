@@ -11,6 +11,7 @@ Simplified text and the reverse.
 from __future__ import annotations
 
 import logging
+import os
 import re
 import threading
 from collections.abc import Iterable
@@ -49,6 +50,7 @@ class Segmenter:
 
                     jieba.setLogLevel(logging.WARNING)
                     tok = jieba.Tokenizer()
+                    tok.tmp_dir = _cache_dir()
                     tok.initialize()
                     for w in self.words:
                         w = fold_query(w)
@@ -79,7 +81,17 @@ class Segmenter:
         for m in _RUN.finditer(folded):
             if m.group("cjk"):
                 tok = tok or self._tok()
-                for t in tok.cut(m.group("cjk"), HMM=False):
+                # Kana and words jieba does not know come out one character at a time; a run
+                # of such characters must occur together, so it becomes one phrase term.
+                singles: list[str] = []
+                for t in [*tok.cut(m.group("cjk"), HMM=False), ""]:
+                    if len(t) == 1 and t.strip():
+                        singles.append(t)
+                        continue
+                    if singles:
+                        terms.append(QueryTerm(" ".join(singles), prefix=False, script="cjk",
+                                               phrase=len(singles) > 1))
+                        singles = []
                     if t.strip():
                         terms.append(QueryTerm(t, prefix=False, script="cjk"))
             else:
@@ -102,10 +114,27 @@ class QueryTerm:
     text: str
     prefix: bool
     script: str
+    phrase: bool = False  # space-separated characters that must be adjacent
+
+    @property
+    def surface(self) -> str:
+        """The term as it appears in text (a phrase without its separating spaces)."""
+        return self.text.replace(" ", "") if self.phrase else self.text
 
     def fts(self) -> str:
         quoted = '"' + self.text.replace('"', '""') + '"'
         return quoted + ("*" if self.prefix else "")
+
+
+def _cache_dir() -> str | None:
+    """Where jieba keeps its prefix-dictionary cache: the user's cache folder, not /tmp."""
+    base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
+    path = os.path.join(base, "attache")
+    try:
+        os.makedirs(path, exist_ok=True)
+    except OSError:
+        return None  # jieba falls back to the system temporary folder
+    return path
 
 
 def _fold_word(word: str) -> str:

@@ -42,7 +42,7 @@ def test_ingest_docs_show_search(tmp_path: Path) -> None:
     code, out, _ = run("show", doc_id[:10], "--db", db)
     assert code == 0 and "Hayashi" in out
     code, out, _ = run("search", "Hayashi", "--db", db)
-    assert code == 0 and "«Hayashi»" in out
+    assert code == 0 and "Hayashi»" in out
     code, out, _ = run("search", "nothing-like-this", "--db", db)
     assert code == 0 and "no sentence matches" in out
 
@@ -161,3 +161,44 @@ def test_bad_user_kb_is_one_clear_error(tmp_path: Path) -> None:
     r = CliRunner().invoke(cli, ["--kb", str(bad), "extract", str(bad)])
     assert r.exit_code != 0
     assert "bad.jsonl" in str(r.exception) or "bad.jsonl" in r.stderr
+
+
+def test_read_commands_refuse_a_missing_database(tmp_path: Path) -> None:
+    missing = str(tmp_path / "typo.db")
+    for args in (["docs"], ["search", "x"], ["figures"], ["timeline"], ["brief", "Japan"]):
+        r = CliRunner().invoke(cli, [*args, "--db", missing])
+        assert r.exit_code != 0 and "no database at" in str(r.exception), args
+    assert not Path(missing).exists()
+
+
+def test_option_ranges(tmp_path: Path) -> None:
+    good = tmp_path / "g.txt"
+    good.write_text(GOOD, "utf-8")
+    for bad in ("0", "-1", "nan"):
+        r = CliRunner().invoke(cli, ["ingest", str(good), "--max-mb", bad,
+                                     "--db", str(tmp_path / "r.db")])
+        assert r.exit_code == 2 and "--max-mb" in r.stderr, bad
+    db = str(tmp_path / "r.db")
+    assert run("ingest", str(good), "--db", db)[0] == 0
+    r = CliRunner().invoke(cli, ["search", "Japan", "--limit", "0", "--db", db])
+    assert r.exit_code == 2
+
+
+def test_search_names_match_in_every_language(loaded_cli_db: str) -> None:
+    code, out, _ = run("search", "Japan", "--db", loaded_cli_db, "--limit", "200")
+    assert code == 0
+    assert "«日本" in out and "«Жапония" in out and "«Japan" in out
+
+
+def test_brief_to_a_missing_folder_is_one_clear_error(loaded_cli_db: str, tmp_path: Path) -> None:
+    r = CliRunner().invoke(cli, ["brief", "Japan Kazakhstan", "--db", loaded_cli_db,
+                                 "-o", str(tmp_path / "nodir" / "b.md")])
+    assert r.exit_code != 0 and "folder does not exist" in str(r.exception)
+
+
+@pytest.fixture(scope="module")
+def loaded_cli_db(tmp_path_factory: pytest.TempPathFactory) -> str:
+    db = str(tmp_path_factory.mktemp("cli") / "s.db")
+    code, _, err = run("ingest", str(SAMPLE), "--db", db)
+    assert code == 0, err
+    return db
