@@ -66,26 +66,24 @@ def to_simplified(text: str) -> str:
     return "".join(parts)
 
 
-def traditional_share(text: str) -> float:
-    """Share of Han characters that ``t2s`` changes: near 0 for Simplified text."""
+def _changed_share(text: str, converter: Any) -> float:
     han = _HAN.findall(text)
     if not han:
         return 0.0
     sample = "".join(han[:4000])
-    conv = _opencc().convert(sample)
+    conv = converter.convert(sample)
     changed = sum(1 for a, b in zip(sample, conv, strict=False) if a != b)
     return changed / len(sample)
+
+
+def traditional_share(text: str) -> float:
+    """Share of Han characters that ``t2s`` changes: near 0 for Simplified text."""
+    return _changed_share(text, _opencc())
 
 
 def simplified_share(text: str) -> float:
     """Share of Han characters that ``s2t`` changes: near 0 for Traditional text."""
-    han = _HAN.findall(text)
-    if not han:
-        return 0.0
-    sample = "".join(han[:4000])
-    conv = _opencc_s2t().convert(sample)
-    changed = sum(1 for a, b in zip(sample, conv, strict=False) if a != b)
-    return changed / len(sample)
+    return _changed_share(text, _opencc_s2t())
 
 
 @dataclass(frozen=True)

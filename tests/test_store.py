@@ -120,7 +120,7 @@ def test_sigkill_mid_ingest_leaves_a_consistent_store(tmp_path: Path) -> None:
     corpus.mkdir()
     # Enough distinct documents that the kill lands in the middle of the run.
     base = (SAMPLE / "en_astanatimes_20220430_hayashi_visit.md").read_text("utf-8")
-    for i in range(60):
+    for i in range(120):
         (corpus / f"d{i:03}.md").write_text(base + f"\n\nUpdate number {i} of the story.\n",
                                             "utf-8")
     cmd = [sys.executable, "-m", "attache", "ingest", str(corpus), "--db", str(db)]
@@ -145,11 +145,11 @@ def test_sigkill_mid_ingest_leaves_a_consistent_store(tmp_path: Path) -> None:
         n_docs = c.execute("select count(*) from documents").fetchone()[0]
         orphans = c.execute("select count(*) from sentences where doc_id not in "
                             "(select id from documents)").fetchone()[0]
-        assert n_docs < 60 and orphans == 0
+        assert n_docs < 120 and orphans == 0
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
     with sqlite3.connect(db) as c:
-        assert c.execute("select count(*) from documents").fetchone()[0] == 60
+        assert c.execute("select count(*) from documents").fetchone()[0] == 120
         assert c.execute("select count(*) from (select doc_id, idx from sentences "
                          "group by doc_id, idx having count(*) > 1)").fetchone()[0] == 0
         fts = c.execute("select count(*) from sentence_fts").fetchone()[0]
