@@ -19,6 +19,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field, replace
+from datetime import date
 from functools import lru_cache
 from importlib import resources
 from pathlib import Path
@@ -27,8 +28,8 @@ from typing import TYPE_CHECKING, Any
 import sqlalchemy as sa
 
 from attache.citations import Citation, DroppedCitation, TextSource, unique, verify
-from attache.errors import ConfigError
-from attache.model import LANGUAGES, Sentence
+from attache.errors import ConfigError, NotFound
+from attache.model import LANGUAGES, Link, Sentence
 from attache.normalize import fold_query
 
 if TYPE_CHECKING:
@@ -58,15 +59,13 @@ STRINGS: dict[str, dict[str, str]] = {
         "linked": "linked", "unlinked": "not in KB", "inferred": "inferred from text",
         "nodate": "no date", "none": "—",
         "s.span": "The evidence runs from {first} ({first_outlet}) to {last} ({last_outlet}).",
-        "s.event": "{n} independent source(s) in {k} language(s) report the {type} of "
-                   "{who}{when}{where}.",
+        "s.event": "{n_sources} in {k_languages} report the {type} of {who}{when}{where}.",
         "s.agree": "{n} sources agree on {measure}: {value}{period}.",
         "s.update": "{measure} was reported as {first}{p1} and later as {last}{p2}.",
-        "s.theme": "The most-covered theme is {theme}: {n} sentence(s) from {m} source(s) "
-                   "in {k} language(s).",
-        "s.langs": "The evidence spans {k} language(s) ({langs}) and {m} kind(s) of source "
-                   "({kinds}).",
-        "s.kind": "{kind} sources ({n} document(s); {langs}) emphasise {themes}.",
+        "s.theme": "The most-covered theme is {theme}: {n_sentences} from {m_sources} "
+                   "in {k_languages}.",
+        "s.langs": "The evidence spans {k_languages} ({langs}) and {m_kinds} ({kinds}).",
+        "s.kind": "{kind} sources ({n_documents}; {langs}) emphasise {themes}.",
         "s.single": "The figure for {measure} ({value}) rests on a single source ({outlet}).",
         "s.conflict": "Sources disagree on {measure}: reported values run from {lo} to {hi}.",
         "s.nolang": "No document in {missing} was found; the evidence is in {present} only.",
@@ -89,10 +88,11 @@ STRINGS: dict[str, dict[str, str]] = {
         "and": " and ", "sep": ", ", "on": " on {date}", "in": " in {place}",
         "theme.none": "no single theme",
         "meta": "Edition {edition} · {created} · evidence key {key}",
-        "dropped": "{n} citation(s) failed verification against the stored text and were "
-                   "removed.",
+        "dropped": "{n_citations} failed verification against the stored text and "
+                   "{were} removed.",
         "empty": "No cited evidence for this section.",
         "chart": "Events by date (circle size: independent sources)",
+        "chart.earlier": "earlier: {n}",
     },
     "zh": {
         "title": "简报：{topic}",
@@ -140,6 +140,7 @@ STRINGS: dict[str, dict[str, str]] = {
         "dropped": "有{n}条引用与存储原文不符，已删除。",
         "empty": "本节没有可引用的证据。",
         "chart": "按日期排列的事件（圆圈大小：独立来源数）",
+        "chart.earlier": "更早：{n}",
     },
 }
 
@@ -182,7 +183,39 @@ MEASURE_NAMES_ZH: dict[str, str] = {
     "documents": "文件", "deals": "协议金额", "aid": "援助", "loans": "贷款", "loan": "贷款",
     "exports": "出口", "imports": "进口", "projects": "项目", "companies": "企业",
     "students": "留学生", "countries": "国家", "reserves": "储量", "production": "产量",
+    "memoranda": "备忘录", "contracts": "合同", "population": "人口", "jobs": "就业岗位",
+    "specialists": "专业人才", "vehicles": "车辆", "machines": "设备", "budget": "预算",
+    "GDP": "国内生产总值", "revenue": "收入", "area": "面积", "shareholding": "持股",
+    "capacity": "产能", "energy": "能源", "talks": "会谈", "times": "次数", "figure": "数据",
 }
+# Units as the ledger names them → how a brief writes them after a number.
+UNIT_NAMES: dict[str, dict[str, str]] = {
+    "en": {"km2": "km²", "tonne": "tonnes", "other:pp": "percentage points",
+           "other:hectare": "hectares", "other:m3": "m³", "other:kg": "kg",
+           "other:barrel": "barrels", "other:MW": "MW"},
+    "zh": {"USD": "美元", "JPY": "日元", "KZT": "坚戈", "EUR": "欧元", "RUB": "卢布",
+           "CNY": "元", "GBP": "英镑", "HKD": "港元", "KRW": "韩元", "UZS": "苏姆", "KGS": "索姆",
+           "CAD": "加元", "AUD": "澳元", "km2": "平方公里", "km": "公里", "tonne": "吨",
+           "people": "人", "other:pp": "个百分点", "other:hectare": "公顷", "other:m3": "立方米",
+           "other:kg": "公斤", "other:barrel": "桶", "other:MW": "兆瓦"},
+}
+ENTITY_TYPE_NAMES: dict[str, dict[str, str]] = {
+    "en": {"person": "person", "organization": "organization", "country": "country",
+           "place": "place", "event_series": "event series", "other": "other"},
+    "zh": {"person": "人物", "organization": "机构", "country": "国家", "place": "地点",
+           "event_series": "系列活动", "other": "其他"},
+}
+# Generic names the source registry gives outlets it cannot name.
+OUTLET_NAMES_ZH: dict[str, str] = {
+    "academic paper": "学术论文", "AI-generated digest": "AI生成摘要",
+    "unknown source": "来源不明",
+}
+# Kinds whose sentences may lead a summary; opinion and machine-written sources may not.
+SUMMARY_KINDS: tuple[str, ...] = ("news-agency", "newspaper", "broadcaster", "government")
+SUMMARY_FALLBACK_KINDS: tuple[str, ...] = ("academic", "think-tank", "other")
+# How long after its date a planned or postponed event stops being an open question.
+STALE_PLAN_DAYS = 365
+MAX_UNLINKED = 4
 # Kinds a balanced evidence base should have; their absence is worth saying.
 EXPECTED_KINDS: tuple[str, ...] = ("news-agency", "government", "academic")
 
@@ -190,6 +223,16 @@ SECTION_KEYS: tuple[str, ...] = (
     "summary", "changes", "background", "analysis", "figures", "timeline", "actors",
     "coverage", "conclusions", "limitations", "sources",
 )
+
+
+def plural(n: int, one: str, many: str) -> str:
+    """``1 source``, ``2 sources``: an English count with its noun."""
+    return f"{n} {one if n == 1 else many}"
+
+
+def lang_family(code: str) -> str:
+    """Simplified and Traditional Chinese are one language when languages are counted."""
+    return "zh" if code.startswith("zh") else code
 
 
 def strings(lang: str) -> dict[str, str]:
@@ -444,6 +487,7 @@ class DocInfo:
     duplicate_of: str | None
     relevance: float
     sentences: tuple[Sentence, ...]
+    links: tuple[Link, ...] = ()
 
     def cite(self, start: int, end: int) -> Citation:
         return Citation(self.id, start, end, self.text[start:end], self.location, self.url)
@@ -516,7 +560,8 @@ def gather(eb: EvidenceBase, topic: str, lang: str = "en") -> Evidence:
                     kind=r.src_kind or "other", language=r.language,
                     published=r.published, published_source=r.published_source,
                     location=r.location, url=r.url, duplicate_of=r.duplicate_of,
-                    relevance=float(relevance[r.id]), sentences=stored.sentences))
+                    relevance=float(relevance[r.id]), sentences=stored.sentences,
+                    links=tuple(stored.document.links)))
             ment.extend(MentionRow(m.doc_id, m.start, m.end, m.entity_id, m.name, m.type,
                                    bool(m.linked), m.text)
                         for m in conn.execute(
@@ -572,6 +617,7 @@ class Candidate:
     has_figure: bool
     has_event: bool
     salience: float
+    entities: int = 0
 
     @property
     def quote(self) -> str:
@@ -613,6 +659,42 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     return start, end
 
 
+_FINAL_PUNCT = "。．.！!？?；;…"
+MAX_TAG_CHARS = 40
+
+
+def cut_link_tags(text: str, start: int, end: int,
+                  links: Sequence[Link]) -> tuple[int, int] | None:
+    """``start:end`` without the link labels that trail it, or None if it is mostly labels.
+
+    AI digests end sentences with their citations as link labels ("… 复杂化 szhk qq 163。");
+    those are not the source's words. A trailing run of labels, each set off by whitespace
+    and optionally followed by final punctuation, is cut off (the span stays an exact slice of
+    the text); a sentence whose characters are mostly link labels is not quoted at all.
+    """
+    inside = [lk for lk in links if start <= lk.start < lk.end <= end]
+    if not inside:
+        return start, end
+    words = len(_NOT_WORD.sub("", text[start:end]))
+    tagged = sum(len(_NOT_WORD.sub("", text[lk.start:lk.end])) for lk in inside)
+    if words == 0 or tagged * 2 >= words:
+        return None
+    ends = {lk.end: lk for lk in inside if lk.end - lk.start <= MAX_TAG_CHARS}
+    e = end
+    while e > start and (text[e - 1] in _FINAL_PUNCT or text[e - 1].isspace()):
+        e -= 1
+    cut = None
+    while (lk := ends.get(e)) is not None and lk.start > start and text[lk.start - 1].isspace():
+        cut = e = lk.start
+        while e > start and text[e - 1].isspace():
+            e -= 1
+    if cut is None:
+        return start, end
+    while e > start and text[e - 1] in "，,、:：;；-–—(（":
+        e -= 1
+    return (start, e) if e > start else None
+
+
 def _quotable(text: str, folded: str, title: str | None) -> bool:
     core = _NOT_WORD.sub("", folded)
     cjk = len(_CJK.findall(core))
@@ -648,6 +730,10 @@ def candidates(ev: Evidence, themes: Themes) -> list[Candidate]:
             start, end = _trim(doc.text, s.start, s.end)
             if end <= start:
                 continue
+            span = cut_link_tags(doc.text, start, end, doc.links)
+            if span is None:
+                continue
+            start, end = span
             quote = doc.text[start:end]
             folded = fold_query(quote)
             if not _quotable(quote, folded, doc.title):
@@ -660,7 +746,7 @@ def candidates(ev: Evidence, themes: Themes) -> list[Candidate]:
             sal = rel * (1.0 + 1.5 * hits + 0.3 * len(ents) + 1.5 * has_fig + 1.5 * has_ev
                          + 0.4 * min(3, sum(th.values())))
             out.append(Candidate(doc, start, end, folded, th, hits, has_fig, has_ev,
-                                 round(sal, 6)))
+                                 round(sal, 6), len(ents)))
     out.sort(key=lambda c: (-c.salience, c.doc.id, c.start))
     return out
 
@@ -703,16 +789,26 @@ class Picker:
 # --- composing ----------------------------------------------------------------------------------
 
 
+def unit_name(unit: str, lang: str) -> str:
+    """A unit as written after a number in ``lang`` ("USD" → "美元" in Chinese)."""
+    if unit in ("count", ""):
+        return ""
+    names = UNIT_NAMES.get(lang, {})
+    return names.get(unit) or unit.removeprefix("other:")
+
+
 def fmt_value(v: float, unit: str, lang: str) -> str:
+    """A figure for display: ``7.7 bn USD`` in English, ``77亿美元`` in Chinese."""
     if unit in ("percent", "%"):
         return f"{v:g}%"
-    cur = "" if unit in ("count", "") else (" " + unit)
+    name = unit_name(unit, lang)
     if lang == "zh":
         if abs(v) >= 1e8:
-            return f"{v / 1e8:.4g}亿{cur.strip()}"
+            return f"{v / 1e8:.4g}亿{name}"
         if abs(v) >= 1e4:
-            return f"{v / 1e4:.4g}万{cur.strip()}"
-        return f"{v:,.6g}{cur.strip()}"
+            return f"{v / 1e4:.4g}万{name}"
+        return f"{v:,.6g}{name}"
+    cur = f" {name}" if name else ""
     if abs(v) >= 1e12:
         return f"{v / 1e12:.3g} tn{cur}"
     if abs(v) >= 1e9:
@@ -732,6 +828,9 @@ class Composer:
     """Builds the sections of one brief from gathered evidence, in one output language."""
 
     def __init__(self, ev: Evidence, lang: str, themes: Themes) -> None:
+        if lang == "zh":
+            ev = replace(ev, docs=tuple(replace(d, outlet=OUTLET_NAMES_ZH.get(d.outlet, d.outlet))
+                                        for d in ev.docs))
         self.ev = ev
         self.lang = lang
         self.s = strings(lang)
@@ -757,6 +856,24 @@ class Composer:
 
     def lang_name(self, code: str) -> str:
         return LANGUAGE_NAMES[self.lang].get(code, code)
+
+    def outlet(self, name: str) -> str:
+        return OUTLET_NAMES_ZH.get(name, name) if self.lang == "zh" else name
+
+    def type_name(self, t: str) -> str:
+        return ENTITY_TYPE_NAMES[self.lang].get(t, t)
+
+    def count(self, n: int, one: str, many: str) -> str:
+        return plural(n, one, many) if self.lang == "en" else str(n)
+
+    def lang_names(self, codes: Iterable[str]) -> list[str]:
+        """Display names of languages, Simplified and Traditional Chinese as one."""
+        codes = sorted(set(codes))
+        if "zh-Hans" in codes and "zh-Hant" in codes:
+            both = ("Chinese (Simplified and Traditional)" if self.lang == "en"
+                    else "中文（简体和繁体）")
+            return [both] + [self.lang_name(c) for c in codes if not c.startswith("zh")]
+        return [self.lang_name(c) for c in codes]
 
     def kind_name(self, kind: str) -> str:
         return KIND_NAMES[self.lang].get(kind, kind)
@@ -791,25 +908,37 @@ class Composer:
         for s in doc.sentences:
             if s.boilerplate is None:
                 a, b = _trim(doc.text, s.start, s.end)
-                if b > a:
-                    return doc.cite(a, b)
+                span = cut_link_tags(doc.text, a, b, doc.links) if b > a else None
+                if span is not None:
+                    return doc.cite(*span)
         return None
 
+    def span_cite(self, doc_id: str, start: int, end: int, quote: str, location: str = "",
+                  keep: tuple[int, int] | None = None) -> Citation:
+        """A citation of a stored span, with trailing link labels cut off when the document
+        is at hand (never cutting into ``keep``, the part the citation is for)."""
+        d = self.docs.get(doc_id)
+        if d is None:
+            return Citation(doc_id, start, end, quote, location, None)
+        if d.text[start:end] == quote:
+            span = cut_link_tags(d.text, start, end, d.links)
+            if span is not None and (keep is None or span[1] >= keep[1]):
+                start, end = span
+                quote = d.text[start:end]
+        return Citation(doc_id, start, end, quote, d.location, d.url)
+
     def report_cites(self, e: Any, n: int = 6) -> list[Citation]:
-        out = []
-        for r in list(getattr(e, "reports", ()))[:n]:
-            d = self.docs.get(r.doc_id)
-            out.append(Citation(r.doc_id, r.start, r.end, r.quote,
-                                d.location if d else "", d.url if d else None))
-        return out
+        return [self.span_cite(r.doc_id, r.start, r.end, r.quote)
+                for r in list(getattr(e, "reports", ()))[:n]]
 
     def figure_cites(self, g: Any, n: int = 8) -> list[Citation]:
         out = []
         for f in list(getattr(g, "figures", ()))[:n]:
-            d = self.docs.get(f.doc_id)
-            out.append(Citation(f.doc_id, f.quote_start, f.quote_end, f.quote,
-                                d.location if d else getattr(f, "location", "") or "",
-                                d.url if d else None))
+            fs, fe = getattr(f, "start", None), getattr(f, "end", None)
+            keep = (fs, fe) if isinstance(fs, int) and isinstance(fe, int) else None
+            out.append(self.span_cite(f.doc_id, f.quote_start, f.quote_end, f.quote,
+                                      getattr(f, "location", "") or "",
+                                      keep or (f.quote_end, f.quote_end)))
         return out
 
     def when(self, date: str | None) -> str:
@@ -840,16 +969,24 @@ class Composer:
         return b
 
     def best_event(self) -> Any | None:
-        evs = [e for e in self.ev.events if getattr(e, "reports", ())]
+        """The event a summary leads with: held, dated, and the most independently reported."""
+        evs = [e for e in self.ev.events if getattr(e, "reports", ())
+               and e.type != "statement"]
         if not evs:
             return None
-        return max(evs, key=lambda e: (e.independent_sources, len(e.reports),
+        return max(evs, key=lambda e: (e.status == "happened", e.date is not None,
+                                       e.independent_sources, len(e.reports),
                                        e.date or "", e.type))
 
     def event_claim(self, e: Any) -> Claim | None:
-        langs = {r.language for r in e.reports}
-        return self.stmt("s.event", self.report_cites(e), n=e.independent_sources,
-                         k=len(langs), type=self.event_name(e.type), who=self.who(e.participants),
+        # Languages counted as languages (Chinese once, whatever its script); the date is the
+        # event's own, never the date a report was published.
+        langs = {lang_family(r.language) for r in e.reports}
+        n = e.independent_sources
+        return self.stmt("s.event", self.report_cites(e), n=n, k=len(langs),
+                         n_sources=plural(n, "independent source", "independent sources"),
+                         k_languages=plural(len(langs), "language", "languages"),
+                         type=self.event_name(e.type), who=self.who(e.participants),
                          when=self.when(e.date), where=self.where(e.place))
 
     def summary(self) -> Section:
@@ -857,9 +994,20 @@ class Composer:
         e = self.best_event()
         if e is not None and (ec := self.event_claim(e)):
             claims.append(ec)
-        for c in self.picker.pick(self.cands, 4, bonus=lambda c: 1.0 + 0.5 * c.has_event
-                                  + 0.3 * c.has_figure):
-            claims.append(c.claim())
+
+        def bonus(c: Candidate) -> float:
+            return 1.0 + 0.5 * c.has_event + 0.3 * c.has_figure
+
+        # Facts, not rhetoric: a summary sentence names an entity, a figure or an event, and
+        # comes from agencies, newspapers, broadcasters or governments first.
+        facts = [c for c in self.cands
+                 if c.entities or c.topic_hits or c.has_figure or c.has_event]
+        picked = self.picker.pick([c for c in facts if c.doc.kind in SUMMARY_KINDS], 4, bonus)
+        if len(picked) < 4:
+            picked += self.picker.pick([c for c in facts
+                                        if c.doc.kind in SUMMARY_FALLBACK_KINDS],
+                                       4 - len(picked), bonus)
+        claims.extend(c.claim() for c in picked)
         return Section("summary", self.s["summary"], tuple(claims))
 
     def background(self) -> Section:
@@ -903,7 +1051,7 @@ class Composer:
             lo, hi = g.spread
             value = fmt_spread(lo, hi, g.unit, self.lang)
             periods = ", ".join(str(p) for p in (g.periods or ()) if p) or self.s["none"]
-            outlets = sorted({str(f.outlet) for f in g.figures if f.outlet})
+            outlets = sorted({self.outlet(str(f.outlet)) for f in g.figures if f.outlet})
             key = f"{g.measure}|{g.unit}|{g.subject}|{'/'.join(sorted(g.entities))}"
             rows.append(Row(
                 cells=(self.measure(g), value, periods,
@@ -944,9 +1092,56 @@ class Composer:
             for s in d.sentences:
                 if s.boilerplate is None and s.start <= m.start < s.end:
                     a, b = _trim(d.text, s.start, s.end)
+                    span = cut_link_tags(d.text, a, b, d.links) if b > a else None
+                    if span is not None and span[0] <= m.start and m.end <= span[1]:
+                        return d.cite(*span)
                     if b > a:
                         return d.cite(a, b)
         return None
+
+    def in_body(self, m: MentionRow) -> bool:
+        """Whether a mention is part of the article's prose: not boilerplate, not a byline,
+        affiliation or desk tag near the top, and not a piece of a longer word."""
+        d = self.docs.get(m.doc_id)
+        if d is None:
+            return False
+        if m.end < len(d.text) and d.text[m.end].isalpha() and not _CJK.match(d.text[m.end]):
+            return False  # "Саммит қоры" inside "Саммит қорытындысы"
+        sent = next((x for x in d.sentences if x.start <= m.start < x.end), None)
+        if sent is None or sent.boilerplate is not None:
+            return False
+        text = d.text[sent.start:sent.end]
+        tag = _DESK_TAG.match(text)
+        if tag and m.end <= sent.start + tag.end():
+            return False  # 〔國際新聞中心／綜合報導〕…
+        lines_before = sum(1 for ln in d.text[:sent.start].split("\n") if ln.strip())
+        return not (lines_before < HEAD_LINES and _looks_like_byline(text))
+
+    def open_question(self, e: Any) -> bool:
+        """Whether a planned or postponed event is still an open question by the evidence.
+
+        Not when a later held event of the same type shares participants (the summit that was
+        postponed in 2024 and held in 2025), not when its date is long past the newest
+        evidence, and never for statements.
+        """
+        if e.status not in ("planned", "postponed") or e.type == "statement":
+            return False
+        newest = max((d.published for d in self.ev.docs if d.published), default=None)
+        if e.date and newest:
+            end = _period_end(e.date)
+            start = _as_day(newest[:10])
+            if end and start and (start - end).days > STALE_PLAN_DAYS:
+                return False
+        since = e.date or min((r.published for r in e.reports if r.published), default=None)
+        people = set(e.participants)
+        for o in self.ev.events:
+            if (o is e or o.type != e.type or o.status != "happened" or not o.date
+                    or not people & set(o.participants)):
+                continue
+            n = min(len(o.date), len(since or ""))
+            if since is None or o.date[:n] > since[:n]:
+                return False
+        return True
 
     def actor_stats(self) -> list[tuple[str, list[MentionRow]]]:
         by: dict[str, list[MentionRow]] = defaultdict(list)
@@ -963,7 +1158,7 @@ class Composer:
             forms = [f for f, _ in Counter(m.text for m in ms).most_common(3)]
             m0 = ms[0]
             rows.append(Row(
-                cells=(self.name(m0.name), m0.type, str(len(ms)),
+                cells=(self.name(m0.name), self.type_name(m0.type), str(len(ms)),
                        str(len({m.doc_id for m in ms})), ", ".join(forms),
                        self.s["linked"] if m0.linked else self.s["unlinked"]),
                 citations=(c,), key=eid, state=str(len(ms))))
@@ -1002,8 +1197,9 @@ class Composer:
                 citations=unique(cites), key=kind))
             if emph and (kc := self.stmt("s.kind", cites, kind=_cap(self.kind_name(kind),
                                                                      self.lang),
-                                        n=len(docs), langs=self.join(
-                                            [self.lang_name(x) for x in langs]),
+                                        n=len(docs),
+                                        n_documents=plural(len(docs), "document", "documents"),
+                                        langs=self.join(self.lang_names(langs)),
                                         themes=theme_text)):
                 claims.append(kc)
         lang_rows = []
@@ -1051,17 +1247,23 @@ class Composer:
                 by_theme[k].append(c)
         if by_theme:
             k, cs = max(by_theme.items(), key=lambda kv: (len(kv[1]), kv[0]))
+            n, m = len(cs), len({c.doc.id for c in cs})
+            nk = len({lang_family(c.language) for c in cs})
             claims.append(self.stmt("s.theme", [c.claim().citations[0] for c in cs[:3]],
-                                    theme=self.themes.label(k, self.lang), n=len(cs),
-                                    m=len({c.doc.id for c in cs}),
-                                    k=len({c.language for c in cs})))
+                                    theme=self.themes.label(k, self.lang), n=n, m=m, k=nk,
+                                    n_sentences=plural(n, "sentence", "sentences"),
+                                    m_sources=plural(m, "source", "sources"),
+                                    k_languages=plural(nk, "language", "languages")))
         langs = sorted({d.language for d in self.ev.docs})
         kinds = sorted({d.kind for d in self.ev.docs})
         per_lang = [next((self.first_sentence(d) for d in self.ev.docs if d.language == x),
                          None) for x in langs]
-        claims.append(self.stmt("s.langs", [c for c in per_lang if c], k=len(langs),
-                                langs=self.join([self.lang_name(x) for x in langs], 6),
-                                m=len(kinds),
+        nl = len({lang_family(x) for x in langs})
+        claims.append(self.stmt("s.langs", [c for c in per_lang if c], k=nl,
+                                k_languages=plural(nl, "language", "languages"),
+                                langs=self.join(self.lang_names(langs), 6),
+                                m=len(kinds), m_kinds=plural(len(kinds), "kind of source",
+                                                             "kinds of source"),
                                 kinds=self.join([self.kind_name(x) for x in kinds], 6)))
         return Section("conclusions", self.s["conclusions"],
                        tuple(c for c in claims if c is not None))
@@ -1075,7 +1277,8 @@ class Composer:
                 singles += 1
                 f = g.figures[0]
                 lim.append(self.stmt("s.single", self.figure_cites(g, 1), measure=self.measure(g),
-                                     value=f.text, outlet=f.outlet or self.s["none"]))
+                                     value=f.text,
+                                     outlet=self.outlet(f.outlet) if f.outlet else self.s["none"]))
             elif g.verdict == "conflict":
                 lo, hi = g.spread
                 lim.append(self.stmt("s.conflict", self.figure_cites(g),
@@ -1098,10 +1301,13 @@ class Composer:
             lim.append(self.stmt("s.nokind", cites,
                                  missing=self.join([self.kind_name(k) for k in nokind]),
                                  present=self.join([self.kind_name(k) for k in kinds], 6)))
-        unlinked = [ms for _eid, ms in self.actor_stats() if not ms[0].linked]
-        for ms in unlinked[:5]:
-            c = self.mention_cite(ms)
+        unlinked = 0
+        for _eid, ms in self.actor_stats():
+            if ms[0].linked or unlinked >= MAX_UNLINKED:
+                continue
+            c = self.mention_cite([m for m in ms if self.in_body(m)])
             if c:
+                unlinked += 1
                 lim.append(self.stmt("s.unlinked", [c], name=ms[0].name))
         for d in sorted(self.ev.docs, key=lambda d: (d.published or "", d.id)):
             c = self.first_sentence(d)
@@ -1120,7 +1326,7 @@ class Composer:
             if all(r.source_kind == "ai-digest" for r in e.reports):
                 lim.append(self.stmt("s.aionly", self.report_cites(e, 2),
                                      type=self.event_name(e.type), who=self.who(e.participants)))
-            if e.status in ("planned", "postponed"):
+            if self.open_question(e):
                 qs.append(self.stmt("s.planned", self.report_cites(e, 3),
                                     status=STATUS_NAMES[self.lang].get(e.status, e.status),
                                     type=self.event_name(e.type), who=self.who(e.participants),
@@ -1147,6 +1353,43 @@ class Composer:
         cols = tuple(self.s[k] for k in ("col.no", "col.outlet", "col.kind", "col.date",
                                          "col.language", "col.link"))
         return Section("sources", self.s["sources"], tables=(Table("sources", cols, tuple(rows)),))
+
+
+HEAD_LINES = 6
+_DESK_TAG = re.compile(r"\s*[〔【\[（(][^〕】\]）)]{1,30}[〕】\]）)]")
+_BYLINE_WORDS = re.compile(
+    r"大学|大學|学院|學院|研究所|研究院|研究中心|University|Institute|School|College|Academy|"
+    r"Faculty|Department|Университет|университет|Институт|институт|記者|记者|編輯|编辑|"
+    r"通讯员|通訊員|作者|Author|By\s", re.IGNORECASE)
+
+
+def _looks_like_byline(text: str) -> bool:
+    """A short line that is a name, an affiliation or a desk tag rather than a sentence."""
+    t = text.strip()
+    if len(t) > 80:
+        return False
+    return bool(_BYLINE_WORDS.search(t)) or not re.search(r"[。！？.!?]$", t)
+
+
+def _as_day(d: str) -> date | None:
+    try:
+        return date.fromisoformat(d)
+    except ValueError:
+        return None
+
+
+def _period_end(d: str) -> date | None:
+    """The last day of a date that may be a year or a month."""
+    m = re.fullmatch(r"(\d{4})(?:-(\d{2}))?(?:-(\d{2}))?", d[:10])
+    if not m:
+        return None
+    y, mo, da = int(m.group(1)), m.group(2), m.group(3)
+    if da:
+        return _as_day(d[:10])
+    if mo:
+        nxt = date(y + (int(mo) == 12), int(mo) % 12 + 1, 1)
+        return date.fromordinal(nxt.toordinal() - 1)
+    return date(y, 12, 31)
 
 
 def _theme_bonus(key: str) -> Callable[[Candidate], float]:
@@ -1222,5 +1465,8 @@ def build_brief(eb: EvidenceBase, topic: str, lang: str = "en",
     if not topic.strip():
         raise ConfigError("a brief needs a topic, e.g. 'Japan Kazakhstan'")
     ev = gather(eb, topic, lang)
+    if not ev.docs:
+        raise NotFound(f"no stored evidence for topic {topic.strip()!r}; ingest documents "
+                       f"that mention it, or check the spelling")
     b = verify_brief(compose(ev, lang, themes), eb.store)
     return replace(b, evidence_key=evidence_key(b))

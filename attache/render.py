@@ -11,10 +11,11 @@ from __future__ import annotations
 import html
 import json
 import re
+import unicodedata
 from collections.abc import Iterable, Sequence
 from datetime import date
 
-from attache.brief import STRINGS, Brief, Claim, Row, Section, Table
+from attache.brief import STRINGS, Brief, Claim, Row, Section, Table, plural
 from attache.citations import Citation
 
 FORMATS: tuple[str, ...] = ("md", "html", "json")
@@ -60,13 +61,35 @@ def _meta(brief: Brief) -> str:
 
 # --- Markdown ---------------------------------------------------------------------------------
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]#|~])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~<])")
+_MD_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 
 
 def md_escape(text: str) -> str:
-    """Text that GitHub shows literally: no markup, no raw HTML, no table breaks."""
-    text = display(text).replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-    return _MD_SPECIAL.sub(r"\\\1", text)
+    """Text that GitHub shows literally: no markup, no raw HTML, no table breaks.
+
+    Only what Markdown would read is escaped, with backslashes (``\\|``, ``\\<``, ``\\*``);
+    an ampersand is escaped only where it would start a character reference, so ``R&D``
+    stays ``R&D`` and no ``&amp;`` reaches the reader. Line breaks fold into spaces.
+    """
+    text = _MD_SPECIAL.sub(r"\\\1", display(text))
+    return _MD_ENTITY.sub(r"\\&", text)
+
+
+_OPEN_QUOTES = "“\"「『«„"
+_CLOSE_QUOTES = "”\"」』»“"
+
+
+def self_quoted(text: str) -> bool:
+    """Whether a quote already starts or ends with quotation marks of its own."""
+    t = display(text)
+    core = t.rstrip("。．.！!？?；;,，…")
+    return bool(t) and (t[0] in _OPEN_QUOTES or (bool(core) and core[-1] in _CLOSE_QUOTES))
+
+
+def dropped_note(lang: str, n: int) -> str:
+    return STRINGS[lang]["dropped"].format(
+        n=n, n_citations=plural(n, "citation", "citations"), were="was" if n == 1 else "were")
 
 
 def _md_title(text: str) -> str:
@@ -89,7 +112,8 @@ def _md_cites(cs: Sequence[Citation], nums: dict[str, int]) -> str:
 def _md_claim(c: Claim, nums: dict[str, int]) -> str:
     if c.kind == "quote":
         who = f" — {md_escape(c.outlet)}" if c.outlet else ""
-        return f"- “{md_escape(c.text)}”{who} ({c.language}) {_md_cites(c.citations, nums)}"
+        q = md_escape(c.text) if self_quoted(c.text) else f"“{md_escape(c.text)}”"
+        return f"- {q}{who} ({c.language}) {_md_cites(c.citations, nums)}"
     return f"- {md_escape(c.text)} {_md_cites(c.citations, nums)}"
 
 
@@ -125,7 +149,7 @@ def to_markdown(brief: Brief) -> str:
     for sec in brief.sections:
         lines += _md_section(sec, nums, 2, s["empty"])
     if brief.dropped:
-        lines += [f"_{md_escape(s['dropped'].format(n=len(brief.dropped)))}_", ""]
+        lines += [f"_{md_escape(dropped_note(brief.lang, len(brief.dropped)))}_", ""]
     return "\n".join(lines).rstrip() + "\n"
 
 
@@ -149,7 +173,8 @@ border-bottom:2px solid var(--line)}h3{font-size:17px;margin:20px 0 6px;color:va
 nav.toc{font-size:13px;margin:8px 0 0}nav.toc a{margin-right:12px;color:var(--accent);
 text-decoration:none}
 ul.claims{padding-left:20px;margin:6px 0}ul.claims li{margin:5px 0}
-li.quote q{quotes:"\\201C" "\\201D"}li.quote .who{color:var(--muted);font-size:13px}
+li.quote q{quotes:"\\201C" "\\201D"}li.quote q.own{quotes:none}
+li.quote .who{color:var(--muted);font-size:13px}
 li.statement{list-style:square}
 a.cite{position:relative;display:inline-block;font-size:11px;vertical-align:super;
 color:var(--accent);text-decoration:none;padding:0 1px}
@@ -186,8 +211,9 @@ def _html_claim(c: Claim, nums: dict[str, int]) -> str:
     cites = _html_cites(c.citations, nums)
     if c.kind == "quote":
         who = f' <span class="who">— {esc(c.outlet)}</span>' if c.outlet else ""
-        return (f'<li class="claim quote"><q lang="{esc(c.language)}">{esc(display(c.text))}'
-                f"</q>{who} {cites}</li>")
+        own = ' class="own"' if self_quoted(c.text) else ""
+        return (f'<li class="claim quote"><q lang="{esc(c.language)}"{own}>'
+                f"{esc(display(c.text))}</q>{who} {cites}</li>")
     return f'<li class="claim statement">{esc(c.text)} {cites}</li>'
 
 
@@ -219,59 +245,153 @@ def _year(d: str | None) -> float | None:
     return y + (mo - 1) / 12 + (da - 1) / 365
 
 
-def timeline_svg(rows: Sequence[Row], caption: str) -> str:
-    """An inline SVG: events on a date axis, circle size by independent sources."""
-    pts = [(y, r) for r in rows if (y := _year(r.date)) is not None]
-    width, height, left, right, axis_y = 1100, 230, 40, 40, 170
+CHART_WIDTH, CHART_HEIGHT = 1100, 270
+_LEFT, _RIGHT, _AXIS_Y = 40, 40, 205
+_LANES, _LANE_H, _LANE0 = 8, 20, 34
+_EARLIER_W = 110  # room at the left of a broken axis for the "earlier" marker
+MAX_TICKS = 8
+_TICK_MONTHS = (1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200)
+
+
+def text_width(text: str, size: float = 11.0) -> float:
+    """A generous estimate of a label's width in the chart's font (CJK glyphs are square)."""
+    return sum(size if unicodedata.east_asian_width(ch) in "WF" else size * 0.6
+               for ch in text)
+
+
+def split_outliers(ys: Sequence[float]) -> int:
+    """How many of the sorted dates ``ys`` lie decades before the rest (drawn as "earlier").
+
+    The widest gap among the first quarter of the points is cut while it is at least three
+    years and 40 % of the remaining span, so a 1972 anniversary does not squeeze 2025 into a
+    corner of the axis.
+    """
+    n, cut = len(ys), 0
+    limit = max(1, n // 4)
+    while n - cut >= 2:
+        rest = ys[cut:]
+        span = rest[-1] - rest[0]
+        gaps = [(rest[i] - rest[i - 1], i) for i in range(1, len(rest))
+                if cut + i <= limit]
+        if not gaps:
+            break
+        gap, i = max(gaps)
+        if gap < 3 or gap < 0.4 * span:
+            break
+        cut += i
+    return cut
+
+
+def axis_ticks(lo: float, hi: float) -> list[tuple[float, str]]:
+    """At most :data:`MAX_TICKS` ticks between ``lo`` and ``hi``: months, years or decades."""
+    for step in _TICK_MONTHS:
+        first = int(lo * 12) + 1  # months since year 0, the first whole month after lo
+        ticks = []
+        for m in range(first + (-first) % step, int(hi * 12) + 1, step):
+            y, mo = divmod(m, 12)
+            label = str(y) if step >= 12 or mo == 0 else f"{y}-{mo + 1:02d}"
+            ticks.append((y + mo / 12, label))
+            if len(ticks) > MAX_TICKS:
+                break
+        if len(ticks) <= MAX_TICKS:
+            return ticks
+    return []
+
+
+def timeline_svg(rows: Sequence[Row], caption: str, earlier: str = "earlier: {n}") -> str:
+    """An inline SVG: events on a date axis, circle size by independent sources.
+
+    Labels never overlap: each takes the lowest free lane above its event, and one that fits
+    nowhere is left out (every event keeps its full text as a hover title). Events decades
+    before the rest are gathered into one "earlier" marker behind a break in the axis.
+    """
+    pts = sorted(((y, r) for r in rows if (y := _year(r.date)) is not None),
+                 key=lambda p: p[0])
+    width, height, axis_y = CHART_WIDTH, CHART_HEIGHT, _AXIS_Y
     parts = [f'<svg class="chart" xmlns="http://www.w3.org/2000/svg" role="img" '
              f'viewBox="0 0 {width} {height}" width="100%" aria-label="{esc(caption)}">',
-             f"<title>{esc(caption)}</title>",
-             f'<line x1="{left}" y1="{axis_y}" x2="{width - right}" y2="{axis_y}" '
-             f'stroke="#8a94a6" stroke-width="1.5"/>']
+             f"<title>{esc(caption)}</title>"]
+    cut = split_outliers([y for y, _ in pts])
+    outliers, pts = pts[:cut], pts[cut:]
+    x0 = _LEFT + (_EARLIER_W if outliers else 0)
+    x1 = width - _RIGHT
+    parts.append(f'<line x1="{x0}" y1="{axis_y}" x2="{x1}" y2="{axis_y}" '
+                 f'stroke="#8a94a6" stroke-width="1.5"/>')
+    if outliers:
+        mx = _LEFT + 24
+        tip = "\n".join(_event_tip(r) for _, r in outliers)
+        label = earlier.format(n=len(outliers))
+        parts.append(
+            f'<g class="earlier"><title>{esc(tip)}</title>'
+            f'<line x1="{_LEFT}" y1="{axis_y}" x2="{x0 - 22}" y2="{axis_y}" stroke="#8a94a6" '
+            f'stroke-width="1.5" stroke-dasharray="3 3"/>'
+            f'<path d="M{x0 - 16},{axis_y + 7} l6,-14 M{x0 - 9},{axis_y + 7} l6,-14" '
+            f'stroke="#8a94a6" stroke-width="1.5" fill="none"/>'
+            f'<rect x="{mx - 6}" y="{axis_y - 6}" width="12" height="12" fill="#8a94a6" '
+            f'fill-opacity="0.6" transform="rotate(45 {mx} {axis_y})"/>'
+            f'<text x="{mx}" y="{axis_y + 40}" text-anchor="middle">{esc(label)}</text></g>')
     if pts:
-        lo, hi = min(y for y, _ in pts), max(y for y, _ in pts)
+        lo, hi = pts[0][0], pts[-1][0]
         if hi - lo < 0.5:
-            lo, hi = lo - 0.5, hi + 0.5
+            mid = (lo + hi) / 2
+            lo, hi = mid - 0.25, mid + 0.25
+        pad = (hi - lo) * 0.03
+        lo, hi = lo - pad, hi + pad
         span = hi - lo
 
         def x(y: float) -> float:
-            return left + (y - lo) / span * (width - left - right)
+            return x0 + (y - lo) / span * (x1 - x0)
 
-        for yr in range(int(lo) + 1 if lo % 1 else int(lo), int(hi) + 1):
-            parts.append(f'<line x1="{x(yr):.1f}" y1="{axis_y - 4}" x2="{x(yr):.1f}" '
-                         f'y2="{axis_y + 4}" stroke="#8a94a6"/><text x="{x(yr):.1f}" '
-                         f'y="{axis_y + 20}" text-anchor="middle">{yr}</text>')
-        last_x = -100.0
-        lane = 0
-        for y, r in sorted(pts, key=lambda p: p[0]):
+        for ty, label in axis_ticks(lo, hi):
+            parts.append(f'<line x1="{x(ty):.1f}" y1="{axis_y - 4}" x2="{x(ty):.1f}" '
+                         f'y2="{axis_y + 4}" stroke="#8a94a6"/><text x="{x(ty):.1f}" '
+                         f'y="{axis_y + 40}" text-anchor="middle">{esc(label)}</text>')
+        # The best-reported events claim the low lanes first; a label that fits in no lane
+        # is left out rather than drawn over another.
+        lanes: list[list[tuple[float, float]]] = [[] for _ in range(_LANES)]
+        labels: dict[int, str] = {}
+        for i in sorted(range(len(pts)), key=lambda i: (-pts[i][1].weight, pts[i][0])):
+            y, r = pts[i]
             cx = x(y)
-            lane = lane + 1 if cx - last_x < 60 else 0
-            last_x = cx
-            rad = 4 + 2.5 * min(r.weight, 8)
             label = f"{r.cells[0]} {r.cells[1]}"
-            tip = f"{r.cells[0]} · {r.cells[1]} · {r.cells[2]} · {r.cells[-1]}"
-            parts.append(f'<g class="event"><circle cx="{cx:.1f}" cy="{axis_y}" r="{rad:.1f}" '
-                         f'fill="#1f5fa8" fill-opacity="0.55" stroke="#1f5fa8">'
-                         f"<title>{esc(tip)}</title></circle>"
-                         f'<text x="{cx:.1f}" y="{axis_y - 24 - 22 * (lane % 5)}" '
-                         f'text-anchor="middle">{esc(label)}</text></g>')
+            w = text_width(label)
+            lx = min(max(cx, x0 + w / 2), width - 4 - w / 2)  # keep the label on the canvas
+            a, b = lx - w / 2 - 4, lx + w / 2 + 4
+            lane = next((k for k in range(_LANES)
+                         if all(b <= u or a >= v for u, v in lanes[k])), None)
+            if lane is None:
+                continue
+            lanes[lane].append((a, b))
+            labels[i] = (f'<text x="{lx:.1f}" y="{axis_y - _LANE0 - _LANE_H * lane}" '
+                         f'text-anchor="middle">{esc(label)}</text>')
+        for i, (y, r) in enumerate(pts):
+            rad = 4 + 2.5 * min(r.weight, 8)
+            parts.append(f'<g class="event"><title>{esc(_event_tip(r))}</title>'
+                         f'<circle cx="{x(y):.1f}" cy="{axis_y}" r="{rad:.1f}" '
+                         f'fill="#1f5fa8" fill-opacity="0.45" stroke="#1f5fa8"/>'
+                         f'{labels.get(i, "")}</g>')
     parts.append("</svg>")
     return "".join(parts)
 
 
+def _event_tip(r: Row) -> str:
+    return " · ".join(str(c) for c in (r.cells[0], r.cells[1], r.cells[2], r.cells[-1]))
+
+
 def _html_section(sec: Section, nums: dict[str, int], level: int, empty: str,
-                  caption: str) -> str:
+                  caption: str, earlier: str = "earlier: {n}") -> str:
     out = [f'<section id="sec-{esc(sec.key)}" class="section {esc(sec.key)}">',
            f"<h{level}>{esc(sec.title)}</h{level}>"]
     body = []
     if sec.key == "timeline":
         t = sec.table("timeline")
-        body.append(timeline_svg(t.rows if t else (), caption))
+        body.append(timeline_svg(t.rows if t else (), caption, earlier))
     if sec.claims:
         body.append('<ul class="claims">' + "".join(_html_claim(c, nums) for c in sec.claims)
                     + "</ul>")
     body += [_html_table(t, nums, t.name) for t in sec.tables]
-    body += [_html_section(s, nums, level + 1, empty, caption) for s in sec.subsections]
+    body += [_html_section(s, nums, level + 1, empty, caption, earlier)
+             for s in sec.subsections]
     body = [b for b in body if b]
     if not body or (sec.key == "timeline" and len(body) == 1):
         body.append(f'<p class="empty">{esc(empty)}</p>')
@@ -282,9 +402,9 @@ def to_html(brief: Brief) -> str:
     s = STRINGS[brief.lang]
     nums = source_numbers(brief)
     toc = "".join(f'<a href="#sec-{esc(sec.key)}">{esc(sec.title)}</a>' for sec in brief.sections)
-    sections = "".join(_html_section(sec, nums, 2, s["empty"], s["chart"])
+    sections = "".join(_html_section(sec, nums, 2, s["empty"], s["chart"], s["chart.earlier"])
                        for sec in brief.sections)
-    dropped = (f'<p class="dropped">{esc(s["dropped"].format(n=len(brief.dropped)))}</p>'
+    dropped = (f'<p class="dropped">{esc(dropped_note(brief.lang, len(brief.dropped)))}</p>'
                if brief.dropped else "")
     page_lang = "zh-Hans" if brief.lang == "zh" else "en"
     return (

@@ -3,26 +3,31 @@
 from __future__ import annotations
 
 import json
-from dataclasses import replace
+import re
+from dataclasses import dataclass, replace
 from pathlib import Path
 
 import pytest
 
 from attache.brief import (
+    MAX_UNLINKED,
     SECTION_KEYS,
     Brief,
     Claim,
     DocInfo,
     Evidence,
+    MentionRow,
     Themes,
     build_brief,
     compose,
+    cut_link_tags,
+    fmt_value,
     near_duplicate,
     verify_brief,
 )
 from attache.citations import Citation, verify
 from attache.evidence import EvidenceBase
-from attache.model import Sentence
+from attache.model import Link, Sentence
 from attache.normalize import fold_query
 from attache.render import to_markdown
 from tests.brief_checks import assert_fully_cited
@@ -209,3 +214,202 @@ def test_empty_topic_is_refused(loaded: EvidenceBase) -> None:
 def test_claim_round_trip() -> None:
     c = Claim("x", "statement", "en", (Citation("d", 0, 1, "x", "/p", None),))
     assert Claim.from_dict(json.loads(json.dumps(c.to_dict()))) == c
+
+
+# --- hand-made evidence for the reviewer's findings --------------------------------------------
+
+_KZ_JP = "Japan and Kazakhstan"
+
+
+@dataclass(frozen=True)
+class _Report:
+    doc_id: str
+    start: int
+    end: int
+    quote: str
+    language: str
+    source_kind: str = "news-agency"
+    published: str | None = "2025-12-21"
+    outlet: str = "Kazinform"
+
+
+@dataclass(frozen=True)
+class _Event:
+    type: str
+    participants: tuple[str, ...]
+    date: str | None
+    place: str | None
+    status: str
+    reports: tuple[_Report, ...]
+    independent_sources: int
+
+
+def _report(doc: DocInfo, needle: str) -> _Report:
+    i = doc.text.index(needle)
+    return _Report(doc.id, i, i + len(needle), needle, doc.language, doc.kind, doc.published)
+
+
+def _brief(docs: tuple[DocInfo, ...], lang: str = "en", **kw: object) -> Brief:
+    ev = Evidence(topic=TOPIC, entity_names=("Japan", "Kazakhstan"),
+                  terms=("japan", "kazakhstan", "日本", "哈萨克斯坦"), docs=docs, **kw)  # type: ignore[arg-type]
+    b = verify_brief(compose(ev, lang), _Texts({d.id: d.text for d in docs}))
+    for c in b.claims():
+        assert c.citations
+    return b
+
+
+def test_open_questions_do_not_contradict_held_events() -> None:
+    text = ("The summit of Kazakhstan and Japan planned for August 2024 was postponed.\n"
+            "Kishida postponed his statement on the visit.\n"
+            "The Central Asia plus Japan summit was held in Tokyo on 20 December 2025.\n"
+            "Kazakhstan and Uzbekistan plan a railway forum in Tashkent in March 2026.")
+    d = _doc("doc_a", text, "en", "news-agency", "Kazinform")
+    d = replace(d, published="2025-12-21")
+    lines = text.split("\n")
+    events = (
+        _Event("summit", ("Kazakhstan", "Fumio Kishida"), "2024-08", "Astana", "postponed",
+               (_report(d, lines[0]),), 1),
+        _Event("statement", ("Fumio Kishida",), "2025-11", None, "postponed",
+               (_report(d, lines[1]),), 1),
+        _Event("summit", ("Central Asia plus Japan Dialogue", "Kazakhstan"), "2025-12-20",
+               "Tokyo", "happened", (_report(d, lines[2]),), 3),
+        _Event("forum", ("Kazakhstan", "Uzbekistan"), "2026-03", "Tashkent", "planned",
+               (_report(d, lines[3]),), 1),
+    )
+    b = _brief((d,), events=events)
+    lim = b.section("limitations")
+    assert lim is not None
+    [qs] = [s for s in lim.subsections if s.key == "questions"]
+    texts = [c.text for c in qs.claims]
+    assert texts == ["Whether the planned forum of Kazakhstan and Uzbekistan on 2026-03 takes "
+                     "place is still open."], texts
+    # A plan long past the newest evidence is not asked about either.
+    stale = replace(events[3], date="2023-03")
+    b = _brief((d,), events=(*events[:3], stale))
+    lim = b.section("limitations")
+    assert lim is not None and not [c for s in lim.subsections if s.key == "questions"
+                                    for c in s.claims]
+
+
+def test_trailing_link_labels_are_cut_from_quotes() -> None:
+    s1 = "日本与哈萨克斯坦在台湾问题上的争议使其在中亚地区的外交努力复杂化 szhk qq 163 163。"
+    s2 = "日本计划从哈萨克斯坦引进技术工人以应对国内劳动力短缺并增强影响力 sina qq ctdsb。"
+    s3 = "哈萨克斯坦 日本 sina qq ctdsb szhk 163 inform kazinform nhk akorda。"
+    text = "\n".join((s1, s2, s3))
+    links = []
+    for line in (s1, s2, s3):
+        base = text.index(line)
+        for m in re.finditer(r"[a-z0-9]+", line):
+            links.append(Link(m.group(), "https://vertexaisearch.cloud.google.com/x",
+                              base + m.start(), base + m.end()))
+    d = replace(_doc("doc_d", text, "zh-Hans", "newspaper", "Baidu"), links=tuple(links))
+    assert cut_link_tags(text, 0, len(s1), d.links) == (0, s1.index(" szhk"))
+    assert cut_link_tags(text, text.index(s3), len(text), d.links) is None
+    b = _brief((d,))
+    quotes = [c for c in b.claims() if c.kind == "quote"]
+    assert {c.text for c in quotes} >= {s1.split(" ")[0], s2.split(" ")[0]}
+    for c in b.citations():
+        assert not re.search(r"(szhk|qq|163|ctdsb)\W*$", c.quote), c.quote
+        assert text[c.start:c.end] == c.quote
+    # A label that is part of the sentence (no space before it) is kept.
+    t = "日本外务大臣访问哈萨克斯坦并讨论“扩大经济合作。”"
+    i = t.index("扩大")
+    assert cut_link_tags(t, 0, len(t), (Link("扩大经济合作。", "https://x", i, i + 7),)) \
+        == (0, len(t))
+
+
+def test_languages_counted_once_for_chinese_and_plurals() -> None:
+    a = _doc("doc_h", "东京峰会上，日本与哈萨克斯坦签署了十四项合作协议。", "zh-Hans",
+             "news-agency", "Xinhua")
+    t = _doc("doc_t", "東京峰會上，日本與哈薩克斯坦簽署了十四項合作協議。", "zh-Hant",
+             "newspaper", "Liberty Times")
+    ev = _Event("summit", ("Japan", "Kazakhstan"), "2025-12-20", "Tokyo", "happened",
+                (_report(a, a.text), _report(t, t.text)), 2)
+    b = _brief((a, t), events=(ev,))
+    summary = b.section("summary")
+    assert summary is not None
+    lead = summary.claims[0].text
+    assert lead.startswith("2 independent sources in 1 language report the summit"), lead
+    text = " ".join(c.text for c in b.claims())
+    assert "(s)" not in text
+    assert "1 language (Chinese (Simplified and Traditional))" in text
+    one = replace(ev, reports=ev.reports[:1], independent_sources=1)
+    b = _brief((a, t), events=(one,))
+    assert b.section("summary").claims[0].text.startswith(  # type: ignore[union-attr]
+        "1 independent source in 1 language report")
+
+
+def test_summary_leads_with_facts_from_reporting_sources() -> None:
+    news = _doc("doc_n", "Kazakhstan and Japan signed 14 agreements during the Tokyo visit.\n"
+                "Tokayev met Takaichi in Tokyo to discuss uranium supplies from Kazakhstan.",
+                "en", "news-agency", "Kazinform")
+    news = replace(news, published="2025-12-28")
+    party = _doc("doc_p", "Japan and Kazakhstan will join the righteous alliance against the "
+                 "communist empire, as Japan and Kazakhstan show the cracks in its power.",
+                 "zh-Hans", "partisan", "GNews")
+    rhetoric = _doc("doc_r", "Truly this is a historic moment of friendship and hope for all "
+                    "peoples of the region and of the wider world.", "en", "newspaper",
+                    "Daily")
+    ev = _Event("visit", ("Kassym-Jomart Tokayev", "Japan"), "2025-12-18", "Tokyo", "happened",
+                (_report(news, news.text.split("\n")[1]),), 1)
+    b = _brief((news, party, rhetoric), events=(ev,))
+    summary = b.section("summary")
+    assert summary is not None
+    assert "on 2025-12-18" in summary.claims[0].text  # the event's date, not 2025-12-28
+    quotes = [c for c in summary.claims if c.kind == "quote"]
+    assert quotes and all(c.outlet == "Kazinform" for c in quotes)
+
+
+def test_chinese_brief_translates_labels_and_money(brief_zh: Brief) -> None:
+    assert fmt_value(7.7e9, "USD", "zh") == "77亿美元"
+    assert fmt_value(7.7e9, "USD", "en") == "7.7 bn USD"
+    assert fmt_value(2.72e6, "km2", "zh") == "272万平方公里"
+    md = to_markdown(brief_zh)
+    assert "亿USD" not in md and "USD–" not in md
+    for word in ("| area ·", "| capacity ·", "academic paper", "AI-generated digest",
+                 "| country |", "| person |"):
+        assert word not in md, word
+    assert "| 国家 |" in md
+
+
+def test_unlinked_entities_in_bylines_are_not_limitations() -> None:
+    text = ("资源与机制：日本与哈萨克斯坦双边合作探析\n"
+            "新博源\n"
+            "新疆大学政治与公共管理学院（国家安全学院）\n"
+            "〔国际新闻中心／综合报道〕日本与哈萨克斯坦20日在东京举行峰会并签署合作协议。\n"
+            "政治学家加齐兹·阿比舍夫认为，日本与哈萨克斯坦的机械制造合作前景广阔。\n"
+            "Саммит қорытындысы бойынша Жапония мен Қазақстан декларация қабылдады.")
+    d = _doc("doc_u", text, "zh-Hans", "academic", "academic paper")
+
+    def mention(name: str, surface: str) -> MentionRow:
+        i = text.index(surface)
+        return MentionRow("doc_u", i, i + len(surface), f"ent_{name}", name, "organization",
+                          False, surface)
+
+    ms = (mention("新疆大学政治与公共管理学院", "新疆大学政治与公共管理学院"),
+          mention("国家安全学院", "国家安全学院"), mention("国际新闻中心", "国际新闻中心"),
+          mention("加齐兹·阿比舍夫", "加齐兹·阿比舍夫"), mention("Саммит қоры", "Саммит қоры"))
+    b = _brief((d,), mentions=tuple(sorted(ms, key=lambda m: m.start)))
+    lim = b.section("limitations")
+    assert lim is not None
+    texts = [c.text for c in lim.all_claims() if "knowledge base" in c.text]
+    assert texts == ["加齐兹·阿比舍夫 is not in the knowledge base, so who or what it is has not "
+                     "been verified."], texts
+
+
+def test_many_unlinked_entities_are_capped() -> None:
+    names = [f"研究员{chr(0x4e00 + i)}{chr(0x4e10 + i)}" for i in range(8)]
+    text = "\n".join(f"日本与哈萨克斯坦合作时，{n}指出两国贸易仍有很大的增长空间。" for n in names)
+    d = _doc("doc_c", text, "zh-Hans", "newspaper", "Daily")
+    ms = tuple(MentionRow("doc_c", text.index(n), text.index(n) + len(n), f"e{i}", n, "person",
+                          False, n) for i, n in enumerate(names))
+    b = _brief((d,), mentions=ms)
+    texts = [c.text for c in b.claims() if "knowledge base" in c.text]
+    assert len(texts) == MAX_UNLINKED
+
+
+def test_topic_without_evidence_is_not_found(loaded: EvidenceBase) -> None:
+    from attache.errors import NotFound
+
+    with pytest.raises(NotFound, match="no stored evidence for topic 'Zimbabwe'"):
+        build_brief(loaded, "Zimbabwe", "en")

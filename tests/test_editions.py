@@ -64,3 +64,11 @@ def test_languages_are_separate_editions(base: EvidenceBase) -> None:
     zh = write_brief(base, "Japan Kazakhstan", "zh", "json")
     assert en.edition == zh.edition == 1 and en.brief_id != zh.brief_id
     assert '"lang": "zh"' in zh.text
+
+
+def test_topic_without_evidence_is_not_found_and_not_stored(base: EvidenceBase) -> None:
+    from attache.errors import NotFound
+
+    with pytest.raises(NotFound, match="no stored evidence for topic 'Zimbabwe'; ingest"):
+        write_brief(base, "Zimbabwe", "en", "md")
+    assert editions(base.store, "Zimbabwe") == []

@@ -9,10 +9,22 @@ from pathlib import Path
 
 import pytest
 
-from attache.brief import Brief, build_brief
+from attache.brief import Brief, Claim, Row, Section, build_brief
 from attache.citations import Citation
 from attache.evidence import EvidenceBase
-from attache.render import render, to_html, to_json, to_markdown
+from attache.render import (
+    MAX_TICKS,
+    axis_ticks,
+    md_escape,
+    render,
+    self_quoted,
+    split_outliers,
+    text_width,
+    timeline_svg,
+    to_html,
+    to_json,
+    to_markdown,
+)
 from tests.brief_checks import assert_fully_cited
 
 HOSTILE = (
@@ -55,8 +67,11 @@ def test_html_escapes_document_text(hostile: tuple[EvidenceBase, Brief]) -> None
 
 def test_markdown_escapes_document_text(hostile: tuple[EvidenceBase, Brief]) -> None:
     md = to_markdown(hostile[1])
-    assert "<script" not in md and "<img" not in md
-    assert "&lt;script&gt;" in md
+    # Every "<" of document text is backslash-escaped, so no raw HTML can form; link targets
+    # are the only "<" Markdown reads, written as "(<href>" by attache itself.
+    assert not re.search(r"(?<![\\(])<[A-Za-z/!?]", md)
+    assert "\\<script>alert(1)\\</script>" in md and "\\<img src=x" in md
+    assert "&amp;" not in md and "&lt;" not in md.split("](")[0]
     assert "](javascript:" not in md
     for line in md.splitlines():
         if line.startswith("| ") and "pipes" in line:
@@ -119,3 +134,70 @@ def test_chinese_brief_renders(loaded: EvidenceBase, tmp_path: Path) -> None:
     assert '<html lang="zh-Hans">' in page and "摘要" in page and "关键数据" in page
     md = to_markdown(b)
     assert "## 局限与待解问题" in md
+
+
+def test_markdown_escapes_only_what_markdown_reads() -> None:
+    assert md_escape("R&D | Smith & Sons\\path\nnext") == "R&D \\| Smith & Sons\\\\path next"
+    assert md_escape("AT&amp;T") == "AT\\&amp;T"  # would be read as an entity, so escaped
+    assert md_escape("a <b> c") == "a \\<b> c"
+
+
+def test_quote_with_its_own_quotation_marks_gets_no_outer_ones() -> None:
+    cite = (Citation("d", 0, 5, "x", "/c/d.txt"),)
+    own = Claim("“日本是主要投资者之一。”", "quote", "zh-Hans", cite, outlet="GNews")
+    plain = Claim("日本是主要投资者之一。", "quote", "zh-Hans", cite, outlet="GNews")
+    assert self_quoted(own.text) and not self_quoted(plain.text)
+    assert self_quoted('"Tokyo is signalling," said an analyst.')
+    b = Brief("t", "en", "Brief: t", (Section("summary", "Summary", (own, plain)),))
+    md = to_markdown(b)
+    assert "- “日本是主要投资者之一。” — GNews" in md and "““" not in md and "””" not in md
+    page = to_html(b)
+    assert page.count('<q lang="zh-Hans" class="own">') == 1
+    assert page.count('<q lang="zh-Hans">') == 1
+
+
+def _label_boxes(svg: str) -> list[tuple[float, float, float, str]]:
+    boxes = []
+    for g in re.findall(r'<g class="event">.*?</g>', svg):
+        m = re.search(r'<text x="([\d.]+)" y="([\d.]+)" text-anchor="middle">([^<]*)</text>', g)
+        if m:
+            x, y, label = float(m.group(1)), float(m.group(2)), m.group(3)
+            w = text_width(label)
+            boxes.append((x - w / 2, x + w / 2, y, label))
+    return boxes
+
+
+def test_timeline_chart_is_readable() -> None:
+    rows = [Row(("1972-09-29", "statement", "Japan, China", "—", "happened", "1"), (),
+                date="1972-09-29", weight=1)]
+    rows += [Row((f"2025-12-{d:02d}", t, "Kazakhstan, Japan", "Tokyo", "happened", str(w)), (),
+                 date=f"2025-12-{d:02d}", weight=w)
+             for d in (15, 17, 18, 18, 18, 18, 19, 20, 20, 20, 20, 21)
+             for t, w in (("meeting", d % 4 + 1),)]
+    rows += [Row(("2024-08", "summit", "Kazakhstan", "Astana", "postponed", "2"), (),
+                 date="2024-08", weight=2)]
+    svg = timeline_svg(rows, "Events")
+    # The 1972 outlier is one "earlier" marker behind a break, not 53 yearly ticks.
+    assert "earlier: 1" in svg and "1972-09-29 · statement" in svg
+    ticks = re.findall(r'<line x1="[\d.]+" y1="\d+" x2="[\d.]+" y2="\d+" stroke="#8a94a6"/>'
+                       r'<text[^>]*>([^<]+)</text>', svg)
+    assert 2 <= len(ticks) <= MAX_TICKS and "1980" not in ticks
+    boxes = _label_boxes(svg)
+    assert boxes
+    for i, (a1, b1, y1, l1) in enumerate(boxes):
+        for a2, b2, y2, l2 in boxes[i + 1:]:
+            assert y1 != y2 or b1 <= a2 or b2 <= a1, (l1, l2)
+    # Every event keeps its full text as a hover title, labelled or not.
+    assert svg.count('<g class="event"><title>') == len(rows) - 1
+    assert "<script" not in svg and "href" not in svg
+
+
+def test_axis_helpers() -> None:
+    assert split_outliers([1972.7, 2004.5, 2022.3, 2022.3, 2024.6, 2025.9, 2025.9, 2025.9,
+                           2025.9, 2025.9, 2025.9, 2025.9]) == 2
+    assert split_outliers([2022.3, 2024.6, 2025.9]) == 0
+    assert 1 <= len(axis_ticks(2025.9, 2025.98)) <= MAX_TICKS
+    assert len(axis_ticks(1900.0, 2025.0)) <= MAX_TICKS
+    assert [t for _, t in axis_ticks(2024.0, 2026.0)][:2] in (["2024", "2024-04"],
+                                                             ["2024-04", "2024-07"],
+                                                             ["2024-07", "2025"])
