@@ -241,6 +241,7 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(r"(?:周|週|星期|礼拜|禮拜)([一二三四五六日天])(?![年末])"), "weekday_zh"),
     (re.compile(r"(?<![一二三四五六七八九十0-9])([月火水木金土日])曜日?"), "weekday_ja"),
     # 本 after 日 is 日本 (Japan), as in 日本周五要求: not "this week"
+    (re.compile(rf"(一昨年|去年|前年|今年|明年|本年|昨年|来年)\s*({_D}{{1,2}})\s*月(?:\s*({_D}{{1,2}})\s*[日号號])?"), "rel_ym_cjk"),
     (re.compile(r"一昨年|去年|前年|今年|明年|(?<!日)本年|昨年|来年|上个月|上個月|上月|(?<!日)本月|这个月|這個月|下个月|下個月|下月|先月|今月|来月|上周|上週|(?<!日)本周|(?<!日)本週|先週|今週|昨天|昨日|今天|前天|明天"), "rel_cjk"),
     # ISO and numeric
     (re.compile(rf"(?<![0-9０-９\w/.\-])({_D}{{4}})([-/.])({_D}{{1,2}})\2({_D}{{1,2}})(?![0-9０-９\w])"), "iso"),
@@ -262,7 +263,7 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"(?i)(?<![0-9０-９])({_D}{{1,2}})\s+({_RU_GEN_RE})(?!\s+[0-9０-９])"), "ru_dm"),
     (re.compile(rf"(?i)(?:\bв(?:о)?\s+)?\b({_RU_NOM_RE})\s+({_D}{{4}})(?:\s*(?:года|г\.))?"), "ru_my"),
     (re.compile(rf"(?i)\bв(?:о)?\s+({_RU_NOM_RE})(?!\s+[0-9０-９])"), "ru_m"),
-    (re.compile(rf"(?i)(?:\b(с|со|в|до|к|по)\s+)?(?<![0-9０-９])({_D}{{4}})\s*(?:[-–—]\s*({_D}{{4}})\s*)?(?:годом|году|года|годах|годы|годов|год|гг\.|г\.)"), "ru_year"),
+    (re.compile(rf"(?i)(?:\b(с|со|в|до|к|по)\s+)?(?<![0-9０-９])({_D}{{4}})\s*(?:[-–—]\s*({_D}{{4}})\s*)?(?:годом|годах|годов|году|года|годы|год|гг\.|г\.)"), "ru_year"),
     (re.compile(r"(?i)\b(?:в|на)\s+(?:прошлом|этом|текущем|следующем|будущем|позапрошлом)\s+(?:году|месяце)\b|\b(?:на\s+)?(?:прошлой|этой|следующей)\s+неделе\b|\bвчера\b|\bсегодня\b|\bзавтра\b|\bпозавчера\b"), "rel_ru"),
     (re.compile(rf"(?i)(?<![0-9０-９])({_D}{{1,3}})\s+(год|года|лет|месяц|месяца|месяцев|день|дня|дней)\s+назад\b"), "ago_ru"),
     (re.compile(r"(?i)\bв(?:о)?\s+(понедельник|вторник|среду|четверг|пятницу|субботу|воскресенье)\b"), "weekday_ru"),
@@ -378,9 +379,18 @@ def _weekday_ahead(a: _Anchor, wd: int) -> str | None:
 # A weekday in a sentence about the future ("В субботу Токаев примет участие…", "will meet
 # on Friday", "将于周六出席") is the coming one, not the last one.
 _FUTURE = re.compile(
-    r"примет|будет|состоится|пройд[её]т|провед[её]т|посетит|отправится|планиру|намерен|"
+    r"примет|будет|состоится|должн[аоы]? был[аио]? пройти|пройд[её]т|провед[её]т|посетит|отправится|планиру|намерен|"
     r"\bwill\b|\bis (?:to|due|expected)\b|\bplans? to\b|将|将要|计划|拟|予定|見通し|"
     r"болады|қатысады|барады|жоспарла", re.IGNORECASE)
+
+
+def _is_future(text: str, s: int, e: int) -> bool:
+    """Whether the clause around a date mention speaks of the future."""
+    around = re.split(r"[。！？.!?\n]", text[e:e + 60])[0]
+    around = re.split(r"[。！？.!?\n]", text[max(0, s - 30):s])[-1] + around
+    return bool(_FUTURE.search(around))
+
+
 _WEEKDAY_KINDS = ("weekday_zh", "weekday_ja", "weekday_en", "weekday_ru", "weekday_kk")
 
 
@@ -544,7 +554,10 @@ def _resolve(kind: str, m: re.Match[str], a: _Anchor | None) -> tuple[str, bool]
         mn = _month_no(g(1))
         v = _month_only(a, mn) if mn else None
     elif kind == "d":
-        v = _day_only(a, _int(g(1)))
+        v = _day_only(a, _int(g(1)), future=_is_future(m.string, m.start(), m.end()))
+    elif kind == "rel_ym_cjk":
+        ry = _rel(g(1), a)
+        v = _iso(int(ry), _int(g(2)), _int(g(3)) if g(3) else None) if ry else None
     elif kind in ("rel_cjk", "rel_en", "rel_ru", "rel_kk"):
         v = _rel(g(0), a)
     elif kind == "ago_cjk":
@@ -565,20 +578,25 @@ def _resolve(kind: str, m: re.Match[str], a: _Anchor | None) -> tuple[str, bool]
     return (v, True) if v else None
 
 
-def _day_only(a: _Anchor, d: int) -> str | None:
+def _day_only(a: _Anchor, d: int, future: bool = False) -> str | None:
     """A bare day of the month (29日): the anchor's month, or the month before if the day is
-    still to come (news reports what happened)."""
+    well past the anchor's day (news reports what happened). A day shortly after the anchor
+    (an article of the 18th about the 20th) or in a sentence about the future keeps the
+    anchor's month."""
     if a.month is None or not 1 <= d <= 31:
         return None
     y, m = a.year, a.month
-    if a.day is not None and d > a.day:
+    if a.day is not None and d > a.day and not future and d - a.day > _DAYS_AHEAD:
         y, m = _add_months(y, m, -1)
     return _iso(y, m, d)
 
 
+_DAYS_AHEAD = 10
+
+
 # Kinds that only make sense in some languages; elsewhere they misfire (日 in Japanese text
 # is also "day" in compounds, 今日 is a Chinese outlet name …).
-_CJK_KINDS = {"era", "ymd", "ym", "first_months", "month_range", "md", "m", "d", "year",
+_CJK_KINDS = {"rel_ym_cjk", "era", "ymd", "ym", "first_months", "month_range", "md", "m", "d", "year",
               "ago_cjk", "weekday_zh", "weekday_ja", "rel_cjk"}
 
 
@@ -639,9 +657,7 @@ def find_dates(text: str, language: str, anchor: str | None) -> list[DateMention
                 continue
             if (a is not None and kind in _WEEKDAY_KINDS
                     and not text[s:e].lower().startswith(("last", "上"))):
-                around = re.split(r"[。！？.!?\n]", text[e:e + 60])[0]
-                around = re.split(r"[。！？.!?\n]", text[max(0, s - 30):s])[-1] + around
-                if _FUTURE.search(around):
+                if _is_future(text, s, e):
                     ahead = _weekday_ahead(a, _WEEKDAYS[_weekday_word(m, kind)])
                     r = (ahead, True) if ahead else r
             # trim whitespace the optional prefixes may have swallowed

@@ -252,7 +252,9 @@ _ABBREV_RIGHT = set("投合开出援访贸关政外进举交签建发提实派�
 
 def abbrev_hits(view: str, m: _Matcher, language: str, occupied: Occupied
                 ) -> list[Hit]:
-    table = m.abbrev_ja if language == "ja" else m.abbrev_zh
+    if language == "ja":
+        return []  # 来日中, 日中: one-character abbreviations misfire in Japanese text
+    table = m.abbrev_zh
     if not table:
         return []
     hits: list[Hit] = []
@@ -307,12 +309,19 @@ def find_entities(
     m = _matcher(kb)
     skip_spans = Occupied(sorted(skip), len(text))
     kb_found = [h for h in kb_hits(view, original, m)
-                if not _overlaps(h.start, h.end, skip_spans)]
+                if not _overlaps(h.start, h.end, skip_spans) and not _tag(original, h)]
     chosen = resolve(kb_found)
     occupied = skip_spans + [(h.start, h.end) for h in chosen]
     chosen += resolve(abbrev_hits(view, m, language, occupied), occupied)
     occupied = skip_spans + [(h.start, h.end) for h in chosen]
-    found = discover(view, original, language, chosen, occupied)
+    found = [d for d in discover(view, original, language, chosen, occupied)
+             if not _tag(original, d) and not _dateline(original, d)]
+    quoted = _quoted_orgs(original, language, skip_spans)
+    if quoted:
+        chosen = [h for h in chosen if not any(q.start <= h.start and h.end <= q.end
+                                               for q in quoted)]
+        found = [d for d in found if not any(q.start < d.end and d.start < q.end
+                                             for q in quoted)] + quoted
     for d in found:
         if d.kb_id is None:
             chosen = [h for h in chosen if not (d.start <= h.start and h.end <= d.end)]
@@ -322,7 +331,9 @@ def find_entities(
 def _assemble(hits: list[Hit], original: str, kb: KnowledgeBase) -> list[Entity]:
     groups: dict[str, tuple[str, str, bool, list[Mention]]] = {}
     for h in sorted(hits, key=lambda h: h.start):
-        mention = Mention(original[h.start:h.end], h.start, h.end)
+        entry_ = kb.get(h.kb_id) if h.kb_id is not None else None
+        ms, me = _trim(original, h, entry_.type if entry_ is not None else h.type)
+        mention = Mention(original[ms:me], ms, me)
         if h.kb_id is not None:
             entry = kb.get(h.kb_id)
             if entry is None:
@@ -421,11 +432,50 @@ _RU_ORG = re.compile(rf"(?:(?:АО|ТОО|ООО|ПАО|ОАО|АҚ|ЖШС|ЗА�
 _RU_ORG_HEAD = re.compile(
     rf"(?:Министерств|Агентств|Университет|Банк|Фонд|Комитет|Институт)[{_CYR_LOW}]{{0,3}}"
     rf"(?:\s[{_CYR_LOW}]{{2,20}}){{0,4}}(?:\s[{_CYR_UP}][{_CYR_LOW}]{{2,20}})?")
+_TAG_CTX = re.compile(r"[\[(]")
+_DATELINE = re.compile(r"[〔【\[［(（][^〔〕【】\n]{0,24}[∕/／][^〔〕【】\n]{0,12}[〕】\]］)）]")
+_TITLE_PREFIX = re.compile(
+    rf"^(?:[Мм]емлекет басшысы|[Гг]лава государства|[Ии]мператор(?:ом|а|у)?|"
+    rf"[Пп]резидент[{_CYR_LOW}]*|[Пп]ремьер-министр[{_CYR_LOW}]*|[Мм]инистр[{_CYR_LOW}]*|"
+    rf"President|Prime Minister|Emperor)\s+")
+_QUOTE_TRIM = "«»「」『』“”\"《》"
+
+
+def _tag(original: str, h: Hit) -> bool:
+    """A citation tag or link label ([kazinform], [nhk](url)): lowercase Latin in brackets."""
+    word = original[h.start:h.end]
+    return (h.start > 0 and original[h.start - 1] == "[" and original[h.end:h.end + 1] == "]"
+            and word.isascii() and word.lower() == word)
+
+
+def _dateline(original: str, h: Hit) -> bool:
+    """A desk tag or byline in brackets (〔國際新聞中心∕綜合報導〕): not a body entity."""
+    for m in _DATELINE.finditer(original, max(0, h.start - 26), min(len(original), h.end + 40)):
+        if m.start() <= h.start and h.end <= m.end():
+            return True
+    return False
+
+
+def _trim(original: str, h: Hit, typ: str) -> tuple[int, int]:
+    """Mention spans without a leading title or surrounding quotation marks."""
+    s, e = h.start, h.end
+    if typ == "person":
+        m = _TITLE_PREFIX.match(original, s, e)
+        if m and m.end() < e:
+            s = m.end()
+    while e - s > 1 and original[s] in _QUOTE_TRIM:
+        s += 1
+    while e - s > 1 and original[e - 1] in _QUOTE_TRIM:
+        e -= 1
+    return s, e
+
+
 _KK_ORG = re.compile(
     rf"(?:[{_CYR_UP}][{_CYR_LOW}]{{1,20}}\s){{1,5}}(?:[{_CYR_LOW}]{{2,20}}\s){{0,3}}"
-    rf"(?:министрлігі|университеті|агенттігі|банкі|қоры|комитеті|институты)")
+    rf"(?:министрлігі|университеті|агенттігі|банкі|қоры|комитеті|институты)(?![{_CYR_LOW}])")
 _KK_PERSON = re.compile(
-    rf"(?:Президенті|президенті|министрі|Министрі|төрағасы|басшысы|директоры|сарапшы|саясаттанушы)"
+    rf"(?:Президенті|президенті|министрі|Министрі|төрағасы|басшысы|директоры|[Сс]арапшы|"
+    rf"[Сс]аясаттанушы)"
     rf"\s(?P<name>[{_CYR_UP}][{_CYR_LOW}]{{1,20}}(?:-[{_CYR_UP}][{_CYR_LOW}]{{1,20}})?"
     rf"(?:\s[{_CYR_UP}][{_CYR_LOW}]{{1,20}}){{0,2}})")
 _KANA = "\u30a1-\u30fa\u30fc"
@@ -670,8 +720,36 @@ def _cyrillic(view: str, original: str, occupied: Occupied) -> list[Hit]:
     return hits
 
 
+_RU_QUOTED_ORG = re.compile(
+    rf"(?:центр|агентств|компани|фонд|институт|организаци|парти|журнал|газет|холдинг|банк|"
+    rf"корпораци|ассоциаци|издани|портал|движени|университет|орталығ|қоры|компания)"
+    rf"[{_CYR_LOW}]{{0,4}}\s(?:[{_CYR_LOW}-]{{2,20}}\s){{0,2}}«(?P<name>[^«»\n]{{2,60}})»",
+    re.IGNORECASE)
+
+
+def _quoted_orgs(original: str, language: str, skip: Occupied) -> list[Hit]:
+    """«Евразийский мониторинг» after an institution noun: an organisation, whatever KB words
+    (Eurasia) stand inside it."""
+    if language not in ("ru", "kk"):
+        return []
+    hits = []
+    for m in _RU_QUOTED_ORG.finditer(original):
+        s, e = m.start("name"), m.end("name")
+        if _free(s, e, skip) and "+" not in m.group("name"):
+            hits.append(Hit(s, e, None, "organization", m.group("name")))
+    return hits
+
+
+_EN_PERSON_AFTER = re.compile(
+    rf"(?P<name>{_EN_NAME}),\s(?:an?\s|the\s)?(?:[\w-]+\s){{0,2}}{_EN_TITLES}\b")
+
+
 def _latin_prose(original: str, occupied: Occupied) -> list[Hit]:
     hits: list[Hit] = []
+    for m in _EN_PERSON_AFTER.finditer(original):
+        s, e = m.start("name"), m.end("name")
+        if _free(s, e, occupied):
+            hits.append(Hit(s, e, None, "person", m.group("name")))
     for m in _EN_PERSON.finditer(original):
         s, e = m.start("name"), m.end("name")
         if _free(s, e, occupied):
@@ -681,6 +759,9 @@ def _latin_prose(original: str, occupied: Occupied) -> list[Hit]:
         name = m.group("name")
         if name.startswith("The "):
             s, name = s + 4, name[4:]
+        based = re.match(r"[\w-]+-based\s", name)
+        if based:  # "the Almaty-based Steppe Policy Forum"
+            s, name = s + based.end(), name[based.end():]
         if _free(s, e, occupied) and len(name.split()) >= 2:
             hits.append(Hit(s, e, None, "organization", name))
     return hits
@@ -697,6 +778,10 @@ def _japanese(view: str, original: str, occupied: Occupied) -> list[Hit]:
             hits.append(Hit(m.start(), m.end(), None, "person", original[m.start():m.end()]))
     for m in _JA_ORG.finditer(original):
         s, e = m.start("name"), m.end("name")
+        name = m.group("name")
+        if name.endswith("会社") and not name.startswith("株式会社") and (
+                len(name) <= 4 or not re.search(rf"[{_KANA}]", name)):
+            continue  # 電力会社, 関連会社: a kind of company, not a company
         if original[s] not in _JA_NOT_START and _free(s, e, occupied):
             hits.append(Hit(s, e, None, "organization", m.group("name")))
     return hits

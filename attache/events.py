@@ -33,53 +33,59 @@ Status = Literal["happened", "planned", "postponed", "cancelled"]
 _ZH_TRIGGERS: dict[str, tuple[str, ...]] = {
     "visit": ("国事访问", "访问", "出访", "抵达", "到访", "访华", "访日", "抵日", "访哈", "参观",
               "降落", "来访"),
-    "meeting": ("会见", "会晤", "会谈", "接见", "通话", "会面", "迎接", "谈判", "磋商"),
+    "meeting": ("会见", "会晤", "会谈", "接见", "会面", "迎接", "谈判", "磋商"),
     "summit": ("首脑会议", "首脑峰会", "峰会"),
     "signing": ("签署", "签订", "敲定", "签约"),
     "forum": ("论坛", "博览会"),
     "statement": ("表示", "指出", "强调", "宣布", "声明", "评价", "澄清", "发言", "回应", "抗议",
                   "补充说", "说，", "说：", "说:", "说,", "说“", "称，", "称：", "保证"),
     "other": ("退出", "撤军", "成立", "投票", "弃权", "启动", "举办", "倡议", "晚宴", "欢迎仪式",
-              "入侵", "开展", "转移", "介入"),
+              "入侵", "开展", "转移", "介入", "通话", "通电话"),
 }
 _EN_TRIGGERS: dict[str, tuple[str, ...]] = {
-    "visit": ("visit", "arrived", "arrives", "arrive in", "toured"),
-    "meeting": ("met ", "meets", "meeting with", "talks", "held talks", "phone call",
-                "spoke by phone"),
+    "visit": ("visit", "arrived", "arrives", "arrive in", "toured", "trip"),
+    "meeting": ("met ", "meets", "meet ", "meeting with", "talks", "held talks", "received",
+                "chaired"),
     "summit": ("summit",),
     "signing": ("signed", "signs", "sign ", "signing"),
     "forum": ("forum",),
-    "statement": ("said", "stated", "announced", "told", "declared", "noted", "stressed"),
+    "statement": ("said", "stated", "announced", "told", "declared", "noted", "stressed",
+                  "reaffirmed", "reiterated"),
     "other": ("withdrew", "withdrawal", "launched", "abstained", "voted", "established",
-              "invaded", "invasion", "hosted"),
+              "invaded", "invasion", "hosted", "phone call", "spoke by phone",
+              "telephone conversation"),
 }
 _RU_TRIGGERS: dict[str, tuple[str, ...]] = {
-    "visit": ("визит", "посетил", "прибыл", "посещени"),
-    "meeting": ("встреч", "встретил", "переговор", "телефонный разговор", "провел переговоры",
-                "провёл переговоры"),
+    "visit": ("визит", "посетил", "прибыл", "посещени", "турне", "поездк"),
+    "meeting": ("встреч", "встретил", "переговор", "провел переговоры", "провёл переговоры",
+                "был принят"),
     "summit": ("саммит",),
-    "signing": ("подписал", "подписан", "подписыван"),
+    "signing": ("подписал", "подписан", "подписыван", "подписали", "подписано", "заключили",
+                "заключил", "заключено"),
     "forum": ("форум",),
-    "statement": ("заявил", "сказал", "отметил", "подчеркнул", "сообщил", "заявлени"),
-    "other": ("вышел из", "вывод войск", "учредил", "воздержал", "запустил", "провел", "провёл"),
+    "statement": ("заявил", "сказал", "отметил", "подчеркнул", "сообщил", "заявлени", "напомнил",
+                  "призвал", "отметила", "заявила", "сообщила"),
+    "other": ("вышел из", "вывод войск", "учредил", "воздержал", "запустил", "провел", "провёл",
+              "телефонный разговор", "по телефону"),
 }
 _KK_TRIGGERS: dict[str, tuple[str, ...]] = {
     "visit": ("сапар", "барды", "келді", "ресми сапар"),
-    "meeting": ("кездесу", "кездесті", "келіссөз", "телефон арқылы сөйлесті"),
+    "meeting": ("кездесу", "кездесті", "келіссөз", "қабылдады"),
     "summit": ("саммит",),
     "signing": ("қол қойды", "қол қойылды", "қол қою"),
     "forum": ("форум",),
-    "statement": ("мәлімдеді", "атап өтті", "деді", "айтты", "мәлімдеме"),
-    "other": ("құрылды", "іске қосты", "өткізді"),
+    "statement": ("мәлімдеді", "атап өтті", "деді", "айтты", "мәлімдеме", "дейді"),
+    "other": ("құрылды", "іске қосты", "өткізді", "телефон арқылы"),
 }
 _JA_TRIGGERS: dict[str, tuple[str, ...]] = {
     "visit": ("訪問", "訪日", "来日", "到着", "訪れ"),
-    "meeting": ("会談", "会見", "面会", "電話会談", "協議"),
+    "meeting": ("会談", "会見", "面会", "協議"),
     "summit": ("首脳会議", "首脳会合", "サミット"),
     "signing": ("署名", "調印", "締結"),
     "forum": ("フォーラム",),
-    "statement": ("述べた", "表明", "発表", "強調した", "語った"),
-    "other": ("撤退", "設立", "発足", "開始", "棄権"),
+    "statement": ("述べた", "述べまし", "表明", "発表", "強調した", "強調しまし", "語った",
+                  "語りまし", "期待を示し", "明らかにし"),
+    "other": ("撤退", "設立", "発足", "開始", "棄権", "電話会談"),
 }
 _BY_LANG = {"zh-Hans": _ZH_TRIGGERS, "zh-Hant": _ZH_TRIGGERS, "en": _EN_TRIGGERS,
             "ru": _RU_TRIGGERS, "kk": _KK_TRIGGERS, "ja": _JA_TRIGGERS}
@@ -102,15 +108,29 @@ _BACKREF = re.compile(r"此次|本次|这次|這次|期间|期間|访问中|訪�
 _BACKGROUND = re.compile(r"曾经|曾|此前|以往|历史上|歷史上|过去|過去|早在|previously|in the past|"
                          r"ранее|в прошлом|かつて|бұрын", re.IGNORECASE)
 _STATUS: tuple[tuple[Status, re.Pattern[str]], ...] = (
-    ("cancelled", re.compile(r"取消|中止|отмен[её]н|cancel+ed|called off|キャンセル|тоқтатылды",
-                             re.IGNORECASE)),
-    ("postponed", re.compile(r"推迟|推遲|延期|отложен|перенес[её]н|postponed|delayed|кейінге",
-                             re.IGNORECASE)),
+    ("cancelled", re.compile(r"取消|中止|取りやめ|取り止め|見送|отмен[иеёя]|отказал[а-я]* от|"
+                             r"cancel+ed|called off|calls off|должн[аоы]? был[аио]?|"
+                             r"was (?:due|supposed) to|"
+                             r"原計劃|原计划|原定|予定だった|キャンセル|тоқтатылды|тоқтатты|"
+                             r"бас тартты", re.IGNORECASE)),
+    ("postponed", re.compile(r"推迟|推遲|延期|отложен|отложил|перенес[её]н|перенос|перенесл|"
+                             r"postponed|delayed|кейінге", re.IGNORECASE)),
     ("planned", re.compile(r"计划|計劃|将于|將於|拟于|擬於|拟|将|將|будет|планиру|plans? to|will |"
                            r"is to |予定|見通し|жоспарла|болады", re.IGNORECASE)),
 )
 _TITLES = re.compile(r"总统|總統|首相|总理|總理|外长|外長|外相|天皇|主席|President|Prime Minister|"
-                     r"[Пп]резидент|[Пп]ремьер|大統領|Президенті")
+                     r"[Пп]резидент|[Пп]ремьер|大統領|Президенті|[Гг]лава государства|"
+                     r"[Мм]емлекет басшысы|国家元首|國家元首|[Hh]ead of [Ss]tate")
+# Titles that name the same office; the key under which a holder is remembered.
+_TITLE_KEY = {"президенті": "президент", "глава государства": "президент",
+              "мемлекет басшысы": "президент", "国家元首": "总统", "國家元首": "总统",
+              "總統": "总统", "head of state": "president", "總理": "总理", "外長": "外长"}
+
+
+def _tkey(title: str) -> str:
+    t = title.lower()
+    return _TITLE_KEY.get(t, t)
+
 _PRONOUNS = re.compile(r"^(?:他|她|He |She |Он |Она |彼は|彼女は)")
 _PLACE_MARK = re.compile(r"(?:在|于|於|赴|抵达|抵達|访问|訪問|\bin |\bв |\bво |\bat )$")
 _PARTICIPANT_TYPES = ("person", "organization", "country", "place")
@@ -149,11 +169,17 @@ def find_events(
         for ms, me, e in in_sent:
             if e.type == "person":
                 for t in _TITLES.finditer(text[ms:me]):
-                    titled[t.group().lower()] = e.name
+                    titled[_tkey(t.group())] = e.name
                 around = text[max(0, ms - 12):ms] + "|" + text[me:me + 4]
                 for t in _TITLES.finditer(around):
                     if t.end() == around.index("|") or t.start() == around.index("|") + 1:
-                        titled[t.group().lower()] = e.name
+                        titled[_tkey(t.group())] = e.name
+                # "Премьер-министр Японии Фумио Кисида": title, country, then the name
+                wide = text[max(s_start, ms - 32):ms]
+                for t in _TITLES.finditer(wide):
+                    gap = wide[t.end():]
+                    if not _GAP_BREAK.search(gap) and len(gap.split()) <= 3:
+                        titled.setdefault(_tkey(t.group()), e.name)
         d_lo, d_hi = bisect_left(date_starts, s_start), bisect_left(date_starts, s_end)
         sent_dates = date_list[d_lo:d_hi]
         for trig in pattern.finditer(sent):
@@ -161,22 +187,41 @@ def find_events(
             if typ is None or _nominal(sent, trig.start(), trig.end(), typ):
                 continue
             t_pos = s_start + trig.start()
-            if typ == "summit" and not _HELD.search(sent):
+            if _reference(sent, trig.start(), trig.end(), typ, in_sent, t_pos, s_start) \
+                    or (language == "ja" and _ja_nominal(sent, trig.start(), trig.end(), typ)):
+                continue
+            status = _status(sent, trig.start())
+            if typ == "summit" and not _HELD.search(sent) and status == "happened":
                 continue  # a summit named as a topic, not one taking place
             if typ == "other" and not sent_dates and trig.group().lower() not in _STRONG_OTHER:
                 continue  # weak verbs only count when the sentence dates them
             parts = _participants(typ, t_pos, text, s_start, in_sent, titled, last_subject, sent)
-            if not parts and typ in ("meeting", "signing") and _BILATERAL.search(sent):
+            if typ == "signing" and pair and _BILATERAL.search(
+                    sent[max(0, trig.start() - 16):trig.start()]):
+                # "两国签署…": the two countries sign, whoever stood beside them
+                parts = pair + [p for p in parts if p not in pair and p not in persons]
+            if not parts and (typ == "signing" or typ == "meeting" and _BILATERAL.search(sent)):
                 parts = pair
+            dest = _DESTINATION.get(trig.group())
+            if dest and dest not in parts and parts:
+                parts = parts + [dest]
+            if language == "ja" and last_subject and typ in ("visit", "meeting", "summit") \
+                    and not any(p in persons for p in parts) and _JA_DROPPED.search(sent):
+                parts = [last_subject] + parts  # Japanese drops a subject already known
+            if typ in ("visit", "meeting", "summit", "forum") and status in ("cancelled",
+                                                                            "postponed"):
+                typ = "other"  # a trip called off is not a visit that took place
             if not parts:
                 continue
-            date = _date_for(typ, t_pos, sent_dates, sent, carried, published)
+            date = _date_for(typ, t_pos, sent_dates, sent, carried, published, s_start)
             place = _place(text, in_sent, t_pos)
             if place in parts and len(parts) > 1:
                 parts = [p for p in parts if p != place]
             key = (typ, frozenset(parts), date)
-            if key in seen:
-                continue
+            if key in seen or (typ == "other" and status != "happened" and any(
+                    ev.start == s_start and ev.type == typ and ev.date == date
+                    and set(ev.participants) & set(parts) for ev in events)):
+                continue  # one trip called off, named twice in the sentence
             seen.add(key)
             if typ in ("visit", "meeting", "summit", "signing") and date \
                     and _recent(date, published):
@@ -184,7 +229,7 @@ def find_events(
             if parts and typ != "statement":
                 subject = next((p for p in parts if p in persons), subject)
             events.append(Event(type=typ, participants=tuple(parts), date=date, place=place,
-                                start=s_start, end=s_end, status=_status(sent, trig.start()),
+                                start=s_start, end=s_end, status=status,
                                 trigger=original[t_pos:t_pos + len(trig.group())]))
         if subject is None:
             subject = next((e.name for _, _, e in in_sent if e.type == "person"), None)
@@ -197,8 +242,9 @@ _HELD = re.compile(r"举行|舉行|召开|召開|出席|参加|參加|收尾|开
                    r"примет|участ|開かれ|開催|出席|өтті|өтеді|қатыс", re.IGNORECASE)
 _STRONG_OTHER = {"晚宴", "欢迎仪式", "歡迎儀式", "撤军", "撤軍", "弃权", "棄權", "退出", "withdrew",
                  "abstained", "invaded", "撤退", "棄権"}
-_BILATERAL = re.compile(r"双方|雙方|两国|兩國|bilateral|both sides|стороны|обе страны|両国|екі ел|"
-                        r"тараптар")
+_BILATERAL = re.compile(r"双方|雙方|两国|兩國|bilateral|both sides|two countries|стороны|"
+                        r"обе страны|"
+                        r"двух стран|двумя странами|両国|екі ел|тараптар")
 _NOMINAL_AFTER = ("前", "之前", "以前", "尚未", "后续", "後續", "的后续", "的後續")
 
 
@@ -210,13 +256,46 @@ def _nominal(sent: str, start: int, end: int, typ: str) -> bool:
     """A trigger used as a noun or a time reference (峰会前, 的评价, “一带一路”倡议)."""
     after = sent[end:end + 3]
     before = sent[start - 1:start] if start else ""
+    word = sent[start:end]
     if typ == "visit" and (_VISIT_BACKREF_BEFORE.search(sent[max(0, start - 12):start])
-                           or after[:1] == "中" or after.startswith(("期间", "期間"))):
+                           or (after[:1] == "中" and word not in ("来日", "訪日"))
+                           or after.startswith(("期间", "期間"))):
         return True  # "during this visit" refers back to a visit already stated
     if typ in ("summit", "forum") and after.startswith(_NOMINAL_AFTER):
         return True
     return typ in ("statement", "other") and (before in ("的", "”", "》", "」")
                                                 or after.startswith("的"))
+
+
+_FORMER = re.compile(r"(?:then-|then |former |ex-|时任|時任|前任|前|当時の|元|бывш[а-я]+ |"
+                     r"экс-)\s*$",
+                     re.IGNORECASE)
+_QUOTES = {"“": "”", "「": "」", "『": "』", "«": "»", '"': '"'}
+
+
+def _quoted_spans(sent: str) -> list[tuple[int, int]]:
+    """Spans inside quotation marks: names there are what was said, not who said it."""
+    out: list[tuple[int, int]] = []
+    i = 0
+    while i < len(sent):
+        close = _QUOTES.get(sent[i])
+        if close:
+            j = sent.find(close, i + 1)
+            if j == -1:
+                break
+            out.append((i, j + 1))
+            i = j + 1
+        else:
+            i += 1
+    return out
+
+
+def _ja_nominal(sent: str, start: int, end: int, typ: str) -> bool:
+    """Japanese nouns that name an event rather than state it (会談で, 発表を受けて)."""
+    after = sent[end:end + 2]
+    if typ in ("meeting", "summit") and after.startswith(("で", "後", "の中", "に先立", "では")):
+        return True
+    return typ == "statement" and after[:1] in ("を", "の", "が", "は", "に")
 
 
 def _recent(date: str, published: str | None) -> bool:
@@ -234,13 +313,27 @@ def _participants(typ: str, t_pos: int, text: str, s_start: int,
     names: list[str] = []
     if typ == "statement":
         # The speaker stands before the verb; names inside the quote are what was said.
-        before = [e for ms, _, e in in_sent if ms < t_pos and e.type in _PARTICIPANT_TYPES[:3]]
+        window = text[max(s_start, t_pos - 28):t_pos]
+        quoted = _quoted_spans(sent)
+        before = [e for ms, _, e in in_sent if ms < t_pos and e.type in _PARTICIPANT_TYPES[:3]
+                  and not any(qs <= ms - s_start < qe for qs, qe in quoted)]
         people = [e.name for e in before if e.type == "person"]
         names = people[-1:] if people else [e.name for e in before[-1:]]
-        window = text[max(s_start, t_pos - 12):t_pos]
+        rel = t_pos - s_start
+        if re.search(r"[\"”»」』][\s,，–—-]*$", sent[max(0, rel - 6):rel]) or \
+                re.search(r"[,，]\s*[\"”»」』]?\s*$", sent[max(0, rel - 3):rel]):
+            # «…», – деді сарапшы / "…," said X: the speaker follows the verb
+            after = [e for ms, _, e in in_sent if 0 <= ms - t_pos - len(sent[rel:].split()[0])
+                     <= 3 and e.type in _PARTICIPANT_TYPES[:3]]
+            names = [after[0].name] if after else []
+        if not people:
+            head = [t for t in _TITLES.finditer(sent[:rel]) if t.start() <= 3
+                    and _tkey(t.group()) in titled]
+            if head:  # "Президент өз сөзінде … атап өтті": the title is the subject
+                names = [titled[_tkey(head[0].group())]]
         if not names:
-            names = [titled[t.group().lower()] for t in _TITLES.finditer(window)
-                     if t.group().lower() in titled][-1:]
+            names = [titled[_tkey(t.group())] for t in _TITLES.finditer(window)
+                     if _tkey(t.group()) in titled][-1:]
         if not names and last_subject and _PRONOUNS.match(sent):
             names = [last_subject]
         return names
@@ -250,7 +343,9 @@ def _participants(typ: str, t_pos: int, text: str, s_start: int,
             names.append(e.name)
     covered = {text[ms:me] for ms, me, _ in in_sent}
     for t in _TITLES.finditer(sent):
-        holder = titled.get(t.group().lower())
+        holder = titled.get(_tkey(t.group()))
+        if _FORMER.search(sent[max(0, t.start() - 8):t.start()]):
+            continue  # "then-Prime Minister", 时任首相: not today's holder
         if holder and holder not in names and not any(t.group() in c for c in covered):
             names.insert(0, holder)
     if last_subject and last_subject not in names and _PRONOUNS.match(sent):
@@ -259,10 +354,20 @@ def _participants(typ: str, t_pos: int, text: str, s_start: int,
 
 
 def _date_for(typ: str, t_pos: int, sent_dates: Sequence[DateLike], sent: str,
-              carried: str | None, published: str | None) -> str | None:
-    usable = [d for d in sent_dates if not (typ == "statement" and d.start > t_pos)]
+              carried: str | None, published: str | None, s_start: int = 0) -> str | None:
+    usable = [d for d in sent_dates if not (typ == "statement" and d.start > t_pos)
+              and not _aside(sent, d.start - s_start, d.end - s_start, t_pos - s_start)
+              and not _names_document(sent, d.end - s_start)]
+    if len(usable) > 1 and any("/" not in d.value for d in usable):
+        usable = [d for d in usable if "/" not in d.value]  # a span of years dates nothing
     if usable:
-        return min(usable, key=lambda d: abs(d.start - t_pos)).value
+        best = min(usable, key=lambda d: abs(d.start - t_pos)).value
+        years = {d.value for d in usable if len(d.value) == 4}
+        if len(best) == 7 and published and best[:4] == published[:4] and len(years) == 1:
+            # "in August" beside "last year": the month of that year
+            (year,) = years
+            best = year + best[4:]
+        return best
     if _BACKREF.search(sent) and carried:
         return carried
     if _BACKGROUND.search(sent):
@@ -270,6 +375,78 @@ def _date_for(typ: str, t_pos: int, sent_dates: Sequence[DateLike], sent: str,
     if carried:
         return carried
     return published[:7] if published and len(published) >= 7 else published
+
+
+_OPEN, _CLOSE = "(（[", ")）]"
+_DOC_AFTER = re.compile(r"\s*(?:的)?\s*[《「『“\"«]|"
+                        r"\s*(?:年)?\s*(?:行动计划|行動計劃|规划|規劃|计划|計劃|"
+                        r"纲要|綱要|战略|戰略|路线图|路線圖|框架|協定|协定|宣言|声明|聲明)|"
+                        r"\s*(?:-|–)?\s*(?:year\s+)?(?:[Aa]ction [Pp]lan|[Rr]oadmap|[Pp]rogramme|"
+                        r"[Dd]eclaration|[Tt]reaty)|\s*(?:годы|гг\.)?\s*(?:[Пп]лан|[Дд]орожн|"
+                        r"[Пп]рограмм|[Дд]екларац|[Дд]оговор)")
+
+
+def _aside(sent: str, ds: int, de: int, tp: int) -> bool:
+    """Whether a date stands in a parenthesis that does not hold the trigger (an aside)."""
+    depth_open = max(sent.rfind(c, 0, ds) for c in _OPEN)
+    if depth_open < 0:
+        return False
+    if any(sent.find(c, depth_open, ds) != -1 for c in _CLOSE):
+        return False
+    closes = [i for i in (sent.find(c, de) for c in _CLOSE) if i != -1]
+    close = min(closes) if closes else len(sent)
+    return not depth_open < tp < close
+
+
+def _names_document(sent: str, de: int) -> bool:
+    """A year that is part of a document's name (1972年《联合声明》, 2022-2023年行动计划)."""
+    return bool(_DOC_AFTER.match(sent, de))
+
+
+_GAP_BREAK = re.compile(r"[,.;:!?，。；：！？、\n]")
+_DESTINATION = {"来日": "Japan", "訪日": "Japan", "访日": "Japan", "訪日中": "Japan",
+                "抵日": "Japan", "访华": "China", "訪華": "China", "访哈": "Kazakhstan"}
+_JA_DROPPED = re.compile(r"^[^、。]{0,30}(?:には|では|に|は)、?")
+_NEXT = re.compile(r"(?:\bnext|\bupcoming|\bfuture|下一?届|下一?屆|下次|次回|次の|"
+                   r"следующ[а-я]*|будущ[а-я]*|келесі)\s*(?:[\w-]+\s+){0,2}$", re.IGNORECASE)
+_AFFILIATION = re.compile(r"(?:\b(?:at|of|from|with)\s+(?:the\s+)?(?:[\w-]+-based\s+)?)"
+                          r"(?:[A-Z][\w&'-]*\s+){1,5}$")
+_REF_DET = re.compile(r"(?:\b(?:the|this|that|his|her|its|their)\s+|此次|本次|这次|這次|该|該)$",
+                      re.IGNORECASE)
+_REF_OWN = re.compile(r"^\w*\s+(?:of|by|to|with|between|in)\b", re.IGNORECASE)
+
+
+def _reference(sent: str, ts: int, te: int, typ: str, in_sent: list[tuple[int, int, Entity]],
+               t_pos: int, s_start: int) -> bool:
+    """A trigger that names an event rather than states one.
+
+    "the next summit", the "Steppe Policy Forum" an analyst works at, and "The visit came two
+    months after …" (a visit already told, without participants of its own) state nothing new.
+    """
+    before = sent[max(0, ts - 40):ts]
+    word = sent[ts:te].lower()
+    if typ in ("summit", "forum", "meeting", "visit") and _NEXT.search(before):
+        return True
+    for ms, me, e in in_sent:
+        if ms <= t_pos < me and e.type in ("organization", "event_series") and typ == "forum":
+            return True
+    if typ == "forum" and sent[ts:ts + 1].isupper() and _AFFILIATION.search(before):
+        return True
+    if typ == "meeting" and re.search(r"\b(?:has|have|had)\s+$", before):
+        return True  # "has met mostly at foreign-minister level": a habit, not a meeting
+    if word == "received":
+        # "X received Y": a meeting only when a person is received
+        return not any(e.type == "person" and t_pos < ms < t_pos + 60 for ms, _, e in in_sent)
+    if typ in ("visit", "meeting", "summit") and word.isascii() and word.isalpha() \
+            and _REF_DET.search(before) and not _REF_OWN.match(sent[ts:ts + 30]):
+        # "The visit came …", "his trip" without its own "to X" / "by X"
+        own = [e for ms, _, e in in_sent if ms > t_pos and e.type in ("person", "country")]
+        after = sent[te:te + 12].lower()
+        if after.startswith((" came", " was", " is", " will", " has", " drew", " took")) \
+                or not own:
+            return word not in ("trip",) or not any(
+                ms < t_pos and e.type == "person" for ms, _, e in in_sent)
+    return False
 
 
 def _place(text: str, in_sent: list[tuple[int, int, Entity]], t_pos: int) -> str | None:

@@ -149,3 +149,20 @@ def test_weekday_in_a_future_sentence_is_the_coming_one() -> None:
             ] == ["2025-12-19"]
     assert [d.value for d in find_dates("托卡耶夫将于周六出席峰会。", "zh-Hans", anchor)
             ] == ["2025-12-20"]
+
+
+def test_day_shortly_after_anchor_keeps_the_month() -> None:
+    from attache.dates import find_dates
+
+    assert [d.value for d in find_dates("20日には東京で開かれる", "ja", "2025-12-18")] == [
+        "2025-12-20"]
+    assert [d.value for d in find_dates("29日访问", "zh-Hans", "2022-05-01")] == ["2022-04-29"]
+
+
+def test_relative_year_with_month() -> None:
+    from attache.dates import find_dates
+
+    assert [d.value for d in find_dates("去年8月，时任首相", "zh-Hans", "2025-12-21")] == [
+        "2024-08"]
+    assert [d.value for d in find_dates("в 2019–2022 годах", "ru", "2024-08-08")] == [
+        "2019/2022"]
