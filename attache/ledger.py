@@ -8,7 +8,10 @@ that names Tokayev or Astana is about Kazakhstan, and an outlet credited in the 
 not split a measure. Sets join when their Jaccard similarity is at least 0.5 (so {Japan,
 Kazakhstan} and {Kazakhstan} join, {Japan, Kazakhstan} and {Japan, Uzbekistan} do not);
 figures without entities join the largest set of their subject and unit. Figures without a
-subject are left out: nothing can be checked against them.
+subject are left out: nothing can be checked against them. So are figures whose subject does
+not fit their unit — a sum of money for "countries" or "times", a bare count for "investment"
+or "trade", a tonnage of "talks" — since grouping them would compare things that are not
+measures at all (see :func:`subject_fits_unit`).
 
 **Periods.** A figure for a period (a year, a month, a range of up to three years: a *flow*,
 such as trade in 2024) is compared only with figures for the same period. Cumulative figures
@@ -16,6 +19,19 @@ such as trade in 2024) is compared only with figures for the same period. Cumula
 the year) and figures without a period are *stocks*: their as-of date is the period's end or
 else the publication date, and stocks of one measure form one group over time. As-of dates are
 compared by year, the precision at which such totals are reported.
+
+Periods nest: a flow for a year contains one for a month of it, which contains one for a day
+("14 agreements" dated December 2025 by one report and 18 December 2025 by another are one
+claim). A coarser period joins the finer ones it contains when those form a single chain
+(2025 ⊇ 2025-12 ⊇ 2025-12-18, but not 2025-12 ⊇ {2025-12-18, 2025-12-20}); a year joins a
+month or a day only when its figures are consistent with theirs, since "trade in 2024" and
+"trade in December 2024" are different measures. Different years (trade 2021, trade 2024) and
+explicit ranges never nest. A figure without a period that was published during a month- or
+day-dated flow (or within a week after it) and agrees with it joins that flow: "signed 14
+agreements", undated, in a report of the visit, is the visit's 14 agreements. The group is
+labelled with its most reported period (the most precise on a tie), and every figure of a flow
+group carries that label as ``period`` and ``as_of`` (what it said is kept in
+``stated_period``), so that every view of the ledger shows one period per group.
 
 **Verdicts.** Each figure stands for an interval: ``exact`` is its value give or take half a
 unit of its last significant digit (at most 5%); ``approx`` ±12%; ``over``/``at_least`` up to
@@ -44,14 +60,15 @@ representative's id) and ``relation`` (reprint, same-outlet, translation).
 
 from __future__ import annotations
 
+import calendar
 import json
 import math
 import re
 from bisect import bisect_right
 from collections import Counter
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass
-from datetime import date
+from dataclasses import dataclass, replace
+from datetime import date, timedelta
 from typing import Any, Literal
 
 import sqlalchemy as sa
@@ -293,6 +310,129 @@ def jaccard(a: frozenset[str] | set[str], b: frozenset[str] | set[str]) -> float
     return len(a & b) / len(a | b)
 
 
+# ---- subjects and units ------------------------------------------------------------------
+
+# Subjects that only a sum of money (or a share of it) measures, and subjects that only a count
+# of things or people measures. A figure that crosses these lines was given the wrong subject.
+MONEY_SUBJECTS = frozenset({"trade", "investment", "exports", "imports", "loans", "aid",
+                            "budget", "GDP", "revenue"})
+COUNT_SUBJECTS = frozenset({"countries", "times", "talks", "companies", "machines", "vehicles",
+                            "documents", "memoranda", "jobs", "specialists", "population"})
+# Physical quantities (tonnes, km2, MW) measure goods and land, not money flows or headcounts.
+PHYSICAL_SUBJECTS = frozenset({"trade", "exports", "imports", "reserves", "production",
+                               "capacity", "area", "energy", "projects"})
+
+
+def unit_kind(unit: str) -> str:
+    """money, percent, count (people included) or physical."""
+    if unit in ("percent", "other:pp"):
+        return "percent"
+    if unit in ("count", "people"):
+        return "count"
+    if len(unit) == 3 and unit.isalpha() and unit.isupper():
+        return "money"
+    return "physical"
+
+
+def subject_fits_unit(subject: str | None, unit: str) -> bool:
+    """Whether a figure of ``unit`` can measure ``subject`` (a share always can)."""
+    if not subject:
+        return False
+    kind = unit_kind(unit)
+    if kind == "percent":
+        return True
+    if kind == "money":
+        return subject not in COUNT_SUBJECTS
+    if kind == "count":
+        return subject not in MONEY_SUBJECTS
+    return subject in PHYSICAL_SUBJECTS or subject not in (MONEY_SUBJECTS | COUNT_SUBJECTS)
+
+
+# ---- values as people write them ----------------------------------------------------------
+
+# (factor, word, smallest value written with it): thousands only from ten thousand on.
+_EN_SCALES = ((1e12, "tn", 1e12), (1e9, "bn", 1e9), (1e6, "m", 1e6), (1e3, "k", 1e4))
+_ZH_SCALES = ((1e12, "万亿", 1e12), (1e8, "亿", 1e8), (1e4, "万", 1e4))
+_EN_UNITS = {"count": "", "people": "people", "percent": "%", "other:pp": "pp", "tonne": "t"}
+_ZH_UNITS = {"count": "", "people": "人", "percent": "%", "other:pp": "个百分点",
+             "USD": "美元", "JPY": "日元", "KZT": "坚戈", "CNY": "人民币", "RUB": "卢布",
+             "EUR": "欧元", "GBP": "英镑", "UZS": "苏姆", "KGS": "索姆", "HKD": "港元",
+             "KRW": "韩元", "tonne": "吨", "km": "公里", "other:hectare": "公顷",
+             "other:kg": "公斤", "other:barrel": "桶", "other:MW": "兆瓦"}
+
+
+def _is_zh(lang: str) -> bool:
+    return lang.casefold().startswith("zh")
+
+
+def _number(x: float, group: bool) -> str:
+    """``x`` to four significant digits, without trailing zeros."""
+    r = float(f"{x:.4g}")
+    if r == int(r) and abs(r) < 1e15:
+        return f"{int(r):,}" if group else str(int(r))
+    text = f"{r:,.6f}" if group else f"{r:.6f}"
+    return text.rstrip("0").rstrip(".")
+
+
+def _scaled(value: float, lang: str, scale: tuple[float, str] | None = None
+            ) -> tuple[str, tuple[float, str] | None]:
+    """The number and the scale word ("bn", "亿") it is written with."""
+    zh = _is_zh(lang)
+    if scale is None and math.isfinite(value):
+        # A value that rounds up to the next scale is written with it (999,999 → 1 m).
+        scale = next(((f, w) for f, w, least in (_ZH_SCALES if zh else _EN_SCALES)
+                      if abs(value) >= least * 0.99995), None)
+    if scale is None:
+        return _number(value, not zh), None
+    return _number(value / scale[0], not zh), scale
+
+
+def _unit_text(unit: str, lang: str) -> str:
+    table = _ZH_UNITS if _is_zh(lang) else _EN_UNITS
+    if unit in table:
+        return table[unit]
+    return unit.removeprefix("other:")
+
+
+def _join(number: str, unit: str, lang: str) -> str:
+    if not unit:
+        return number
+    if unit == "%":
+        return number + unit
+    if _is_zh(lang) and not unit.isascii():
+        return number + unit
+    return f"{number} {unit}"
+
+
+def format_value(value: float, unit: str, lang: str = "en") -> str:
+    """A figure as people write it: "7.7 bn USD", "14", "12%", "300k people" in English;
+    "85亿美元", "272万 km2", "1.3万亿日元", "30万人" in Chinese (``lang`` zh, zh-Hans, …).
+    Other languages are written as English is."""
+    num, scale = _scaled(value, lang)
+    if scale is not None:
+        num = num + scale[1] if _is_zh(lang) else f"{num} {scale[1]}"
+    return _join(num, _unit_text(unit, lang), lang)
+
+
+def format_spread(low: float, high: float, unit: str, lang: str = "en") -> str:
+    """A range of figures: "7.7–9 bn USD", "800 m – 2 bn USD", "77–90亿美元", "80–90%"."""
+    if low == high or not (math.isfinite(low) and math.isfinite(high)):
+        return format_value(low, unit, lang)
+    zh = _is_zh(lang)
+    lo_num, lo_scale = _scaled(low, lang)
+    hi_num, hi_scale = _scaled(high, lang)
+    if lo_scale == hi_scale:
+        word = "" if hi_scale is None else (hi_scale[1] if zh else " " + hi_scale[1])
+        return _join(f"{lo_num}–{hi_num}{word}", _unit_text(unit, lang), lang)
+    if zh:
+        a = lo_num + (lo_scale[1] if lo_scale else "")
+        b = hi_num + (hi_scale[1] if hi_scale else "")
+        return _join(f"{a}–{b}", _unit_text(unit, lang), lang)
+    a = lo_num + (f" {lo_scale[1]}" if lo_scale else "")
+    b = hi_num + (f" {hi_scale[1]}" if hi_scale else "")
+    return _join(f"{a} – {b}", _unit_text(unit, lang), lang)
+
+
 # ---- the ledger -------------------------------------------------------------------------
 
 
@@ -320,6 +460,7 @@ class LedgerFigure:
     relation: str | None = None
     subject: str | None = None
     entities: tuple[str, ...] = ()
+    stated_period: str | None = None  # the period as extracted; ``period`` is the group's
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -327,6 +468,7 @@ class LedgerFigure:
             "value": self.value, "value_max": self.value_max, "unit": self.unit,
             "qualifier": self.qualifier, "subject": self.subject,
             "entities": list(self.entities), "period": self.period, "as_of": self.as_of,
+            "stated_period": self.stated_period,
             "quote": self.quote, "quote_start": self.quote_start, "quote_end": self.quote_end,
             "outlet": self.outlet, "source_kind": self.source_kind, "language": self.language,
             "published": self.published, "location": self.location,
@@ -349,13 +491,24 @@ class FigureGroup:
     kind: Literal["flow", "stock"] = "flow"
     reprints: tuple[tuple[str, str], ...] = ()  # (doc id, doc id of the story it repeats)
 
+    @property
+    def period(self) -> str | None:
+        """The one period of a flow group (its label); None for a stock."""
+        return self.periods[0] if self.kind == "flow" and self.periods and self.periods[0] \
+            else None
+
+    def spread_text(self, lang: str = "en") -> str:
+        """The spread as people write it: "7.7–9 bn USD", "14", "80–90%"."""
+        return format_spread(self.spread[0], self.spread[1], self.unit, lang)
+
     def to_dict(self) -> dict[str, Any]:
         return {
             "measure": self.measure, "subject": self.subject, "unit": self.unit,
             "entities": list(self.entities), "verdict": self.verdict,
             "spread": {"min": self.spread[0], "max": self.spread[1],
                        "relative": self.relative_spread},
-            "sources": self.sources, "periods": list(self.periods), "kind": self.kind,
+            "sources": self.sources, "periods": list(self.periods), "period": self.period,
+            "kind": self.kind,
             "reprints": [list(r) for r in self.reprints],
             "figures": [f.to_dict() for f in self.figures],
         }
@@ -461,7 +614,7 @@ def _load_rows(store: SqlStore, doc_ids: set[str] | None, cmap: CountryMap
     story_of = stories(store, docs)
     rows = []
     for r in sorted(raw, key=lambda r: (r.doc_id, r.start)):
-        if not r.subject or r.doc_id not in docs:
+        if not subject_fits_unit(r.subject, r.unit) or r.doc_id not in docs:
             continue
         info = docs[r.doc_id]
         text = texts[r.doc_id]
@@ -479,7 +632,7 @@ def _load_rows(store: SqlStore, doc_ids: set[str] | None, cmap: CountryMap
             period=r.period, as_of=as_of, quote=quote, quote_start=qs, quote_end=qe,
             outlet=info.outlet, source_kind=info.source_kind, language=info.language,
             published=info.published, location=info.location, reprint_of=st.reprint_of,
-            relation=st.relation, subject=r.subject, entities=ents)
+            relation=st.relation, subject=r.subject, entities=ents, stated_period=r.period)
         rows.append(_Row(fig, r.subject, cmap.countries(ents), kind, st.key))
     return rows, docs
 
@@ -509,12 +662,131 @@ def _cluster_entities(rows: list[_Row]) -> list[tuple[frozenset[str], list[_Row]
     return [c for c in clusters if c[1]]
 
 
+_SIMPLE_PERIOD = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+UNDATED_REACH_DAYS = 7  # how long after a dated flow an undated report of it may appear
+
+
+def _bounds(period: str | None) -> tuple[date, date] | None:
+    """First and last day of a year, month, day or range of them."""
+    if not period:
+        return None
+    parts = period.split("/")
+    try:
+        first, last = _edge(parts[0].strip(), False), _edge(parts[-1].strip(), True)
+    except ValueError:
+        return None
+    return (first, last) if first and last else None
+
+
+def _edge(p: str, end: bool) -> date | None:
+    if not re.fullmatch(r"\d{4}(?:-\d{2}(?:-\d{2}.*)?)?", p):
+        return None
+    if len(p) == 4:
+        return date(int(p), 12, 31) if end else date(int(p), 1, 1)
+    if len(p) == 7:
+        y, m = int(p[:4]), int(p[5:7])
+        return date(y, m, calendar.monthrange(y, m)[1]) if end else date(y, m, 1)
+    return date.fromisoformat(p[:10])
+
+
+def _nests_in(fine: str, coarse: str) -> bool:
+    """True when ``fine`` is a strictly finer year, month or day inside ``coarse``."""
+    return (fine != coarse and fine.startswith(coarse) and bool(_SIMPLE_PERIOD.fullmatch(fine))
+            and bool(_SIMPLE_PERIOD.fullmatch(coarse)))
+
+
+def _intervals(rows: Iterable[_Row]) -> list[tuple[float, float]]:
+    return [interval(r.fig.value, r.fig.value_max, r.fig.qualifier) for r in rows]
+
+
+def _agrees_with_some(rows: Iterable[_Row], others: Sequence[tuple[float, float]]) -> bool:
+    """Every figure of ``rows`` is consistent with at least one of ``others``."""
+    return all(any(consistent([a, b]) for b in others) for a in _intervals(rows))
+
+
+def _flow_parts(rows: list[_Row]) -> list[list[_Row]]:
+    """Flows of one measure split by period, a coarser period joining the finer ones it holds
+    (see the module docstring)."""
+    by_period: dict[str, list[_Row]] = {}
+    for r in rows:
+        by_period.setdefault(r.fig.period or "", []).append(r)
+    parent = {p: p for p in by_period}
+
+    def find(x: str) -> str:
+        while parent[x] != x:
+            x = parent[x]
+        return x
+
+    for coarse in sorted(by_period, key=len):
+        inside = [p for p in by_period if _nests_in(p, coarse)]
+        if not inside:
+            continue
+        if not all(a.startswith(b) or b.startswith(a) for a in inside for b in inside):
+            continue  # December holds the 18th and the 20th: which one did it mean?
+        if len(coarse) == 4 and not _agrees_with_some(
+                by_period[coarse], _intervals(r for p in inside for r in by_period[p])):
+            continue  # the year's total is not the month's
+        for p in inside:
+            ra, rb = find(coarse), find(p)
+            if ra != rb:
+                parent[rb] = ra
+    parts: dict[str, list[_Row]] = {}
+    for p, members in by_period.items():
+        parts.setdefault(find(p), []).extend(members)
+    return list(parts.values())
+
+
+def _attach_undated(stocks: list[_Row], parts: list[list[_Row]]) -> list[_Row]:
+    """Move undated figures into the month- or day-dated flow they report; the rest stay."""
+    windows = []
+    for part in parts:
+        dated = [b for b in (_bounds(r.fig.period) for r in part
+                             if r.fig.period and len(r.fig.period) in (7, 10)) if b]
+        if dated:
+            windows.append((part, min(b[0] for b in dated), max(b[1] for b in dated)))
+    if not windows:
+        return stocks
+    left = []
+    for r in stocks:
+        pub = _bounds(r.fig.published) if r.fig.period is None else None
+        fits = []
+        if pub is not None:
+            for part, first, last in windows:
+                if (pub[0] <= last + timedelta(days=UNDATED_REACH_DAYS)
+                        and pub[1] >= first - timedelta(days=1)
+                        and _agrees_with_some([r], _intervals(part))):
+                    fits.append((abs((pub[0] - last).days), -len(part), id(part), part))
+        if fits:
+            min(fits, key=lambda f: f[:3])[3].append(r)
+        else:
+            left.append(r)
+    return left
+
+
+def _flow_label(rows: list[_Row]) -> str:
+    """The most reported stated period of a flow group (by document), the most precise on a
+    tie, then the earliest."""
+    docs: dict[str, set[str]] = {}
+    for r in rows:
+        if r.fig.period:
+            docs.setdefault(r.fig.period, set()).add(r.fig.doc_id)
+    if not docs:
+        return ""
+    return min(docs, key=lambda p: (-len(docs[p]), -len(p), p))
+
+
 def _group(subject: str, unit: str, ents: frozenset[str], kind: Literal["flow", "stock"],
            rows: list[_Row]) -> FigureGroup:
-    figs = tuple(sorted((r.fig for r in rows),
+    if kind == "flow":
+        label = _flow_label(rows)
+        members = [replace(r.fig, period=label or r.fig.period, as_of=label or r.fig.as_of)
+                   for r in rows]
+    else:
+        members = [r.fig for r in rows]
+    figs = tuple(sorted(members,
                         key=lambda f: (f.as_of or "9999", f.published or "", f.doc_id, f.start)))
     if kind == "flow":
-        buckets: dict[str, list[LedgerFigure]] = {rows[0].fig.period or "": list(figs)}
+        buckets: dict[str, list[LedgerFigure]] = {label: list(figs)}
     else:
         buckets = {}
         for f in figs:
@@ -537,11 +809,11 @@ def _group(subject: str, unit: str, ents: frozenset[str], kind: Literal["flow", 
     rel = round((hi - lo) / lo, 4) if lo > 0 else 0.0
     names = tuple(sorted(ents))
     periods = tuple(sorted(buckets))
-    label = " · ".join(p for p in (subject, ", ".join(names), unit) if p)
+    label_text = " · ".join(p for p in (subject, ", ".join(names), unit) if p)
     if kind == "flow" and periods and periods[0]:
-        label += " · " + periods[0]
+        label_text += " · " + periods[0]
     reprints = tuple((f.doc_id, f.reprint_of) for f in figs if f.reprint_of)
-    return FigureGroup(measure=label, subject=subject, unit=unit, entities=names,
+    return FigureGroup(measure=label_text, subject=subject, unit=unit, entities=names,
                        verdict=verdict, spread=(lo, hi), sources=n_sources, periods=periods,
                        figures=figs, relative_spread=rel, kind=kind,
                        reprints=tuple(dict.fromkeys(reprints)))
@@ -585,11 +857,11 @@ def figure_ledger(store: SqlStore, topic: Topic | None = None,
     groups: list[FigureGroup] = []
     for (subject, unit), members in by_key.items():
         for ents, cluster in _cluster_entities(members):
-            slots: dict[tuple[str, str], list[_Row]] = {}
-            for r in cluster:
-                slot = (r.kind, (r.fig.period or "") if r.kind == "flow" else "")
-                slots.setdefault(slot, []).append(r)
-            for part in slots.values():
-                groups.append(_group(subject, unit, ents, part[0].kind, part))
+            parts = _flow_parts([r for r in cluster if r.kind == "flow"])
+            stocks = _attach_undated([r for r in cluster if r.kind == "stock"], parts)
+            for part in parts:
+                groups.append(_group(subject, unit, ents, "flow", part))
+            if stocks:
+                groups.append(_group(subject, unit, ents, "stock", stocks))
     groups.sort(key=lambda g: (_VERDICT_ORDER[g.verdict], -g.sources, g.measure))
     return Ledger(groups=tuple(groups), topic=topic)

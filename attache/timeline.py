@@ -4,24 +4,41 @@ Reports of events (rows of the ``events`` table) merge into one :class:`Timeline
 
 * their types are identical (a meeting and a visit of the same people on the same day stay two
   events and are listed in each other's ``related``);
-* their participants overlap (not required of summits and forums, which the day and the
-  place identify, since each report lists a different subset of who came): Jaccard ≥ 0.5
+* their participants overlap (not required of day-dated summits and forums, which the day and
+  the place identify, since each report lists a different subset of who came; a summit report
+  dated to the month needs to overlap with any one report of it): Jaccard ≥ 0.5
   over canonical names, where countries are ignored when persons are present (a report
   that adds "Japan" to Tokayev and Takaichi is the same meeting); when one side names no
   person, the sets are compared at country level, so "a Japan–Kazakhstan summit" meets
   "Tokayev and Takaichi at the summit"; a report without participants joins on type, date
   and place alone;
+* for meetings, visits, signings and statements, their counterparts overlap too: leaving out
+  countries and the one principal the report shares with the event (Tokayev, who met JOGMEC,
+  then Rakuten, then a sumo wrestler on one day), the actors left must reach Jaccard ≥ 0.5
+  with those of some report already merged; a report naming only the principal joins;
 * their dates fall together: day dates within one day of each other (time zones put one meeting
   on two dates), a month date on any day of that month, a year date only when one event of
   that year is a candidate; undated reports merge only with undated reports;
-* their places are compatible: equal, unknown on one side, or a place and the country it is in.
+* their places are compatible: equal, unknown on one side, a place and the country it is in, or
+  a city and a building or airport in the same country.
+
+Participants that are platforms or media (Twitter, Telegram, X, a news agency or a
+"国际新闻中心" credited in the sentence) are dropped: they carry the news. A report's place
+counts only if the event can have happened there: regions ("Asia", "Caspian Sea") never do,
+and a statement keeps only a city or building that the sentence does not treat as its topic
+("在台湾问题上" is about Taiwan, not said in it).
 
 Reports are taken most precise date first, so month- and year-precision reports attach to the
 day-precision events. The merged event has the most common day date (earliest on a tie), the
-most common specific place, the union of participants (most reported first) and the status
-reported with hindsight: the majority of reports published on or after the event's date
-(ignoring "planned"), else the latest-published report — so "planned" in November becomes
-"happened" when December reports it, and a cancellation reported later wins.
+place most reports give — among the most specific ones: a country yields to a city or building
+in it, an airport (where someone landed) to any city or building named; on a tie a summit or
+forum takes the city, where gatherings are held, a meeting the building —, the union of
+participants (most reported first) and the status reported with hindsight: the majority of
+reports published on or after the event's date (ignoring "planned", which then speaks of the
+next edition or misreads the tense), else the latest-published report — so "planned" in
+November becomes "happened" when December reports it, an event that reports after its date
+call both "happened" and "planned" happened, and a cancellation reported later wins;
+``statuses`` lists every status reported when they differ.
 ``independent_sources`` counts stories as the figure ledger does: reprints and translations
 of one story count once.
 """
@@ -29,6 +46,7 @@ of one story count once.
 from __future__ import annotations
 
 import json
+import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -49,8 +67,10 @@ from attache.ledger import (
     stories,
 )
 from attache.model import make_id
+from attache.normalize import fold_query
+from attache.sources import default_registry
 from attache.store import SqlStore, entities, events
-from attache.topic import Topic, core_documents, relevant_documents
+from attache.topic import Topic, core_documents, match_entities, relevant_documents
 
 PARTICIPANT_JACCARD = 0.5
 _STATUS_RANK = {"cancelled": 0, "postponed": 1, "happened": 2, "planned": 3}
@@ -58,6 +78,32 @@ _PRECISION = {"day": 0, "month": 1, "year": 2, "none": 3}
 # Many-party gatherings: reports list different subsets of who came, so the day and the place
 # identify them.
 _GATHERINGS = frozenset({"summit", "forum"})
+# Events between a few named actors: one person's meetings with different counterparts on one
+# day are different events.
+_ENCOUNTERS = frozenset({"meeting", "visit", "signing", "statement"})
+COUNTERPART_JACCARD = 0.5
+# Platforms and media carry the news; they are not parties to it.
+_PLATFORMS = frozenset(
+    "twitter x weibo telegram facebook youtube wechat instagram tiktok vk vkontakte douyin "
+    "whatsapp threads bilibili 微博 新浪微博 推特 脸书 臉書 微信 抖音 телеграм твиттер".split())
+_MEDIA_NAME = re.compile(
+    r"(?:新闻中心|新聞中心|综合报道|綜合報導|报道|報道|報導|通讯社|通訊社|新闻社|新聞社|日报|日報"
+    r"|晚报|晚報|电视台|電視台|新闻网|新聞網|广播电台|廣播電台|新闻|新聞|\bnews agency"
+    r"|\bnews|\bpress (?:centre|center|service)|\bmedia cent(?:re|er)|информагентств\w*"
+    r"|\bагентств\w*|пресс-служб\w*)$", re.IGNORECASE)
+_MEDIA_KINDS = frozenset({"news-agency", "newspaper", "broadcaster", "self-media", "partisan",
+                          "ai-digest", "aggregator"})
+# Kinds of place, for choosing where an event happened.
+_AIRPORT = re.compile(r"airport|aéroport|机场|機場|空港|аэропорт|әуежай", re.IGNORECASE)
+_VENUE = re.compile(r"palace|kantei|residence|office|hall\b|house\b|akorda|kremlin|cent(?:re|er)"
+                    r"|university|stadium|port of|宫|宮|官邸|大厦|大廈|中心", re.IGNORECASE)
+_REGION = re.compile(r"region|oblast|valley|\bsea\b|ocean|strait|peninsula|islands|gulf"
+                     r"|far east|地区|地區|海峡|海峽", re.IGNORECASE)
+_PLACE_RANK = {"city": 3, "venue": 2, "territory": 1, "country": 1, "airport": 0}
+_BUILDING_RANK = {**_PLACE_RANK, "venue": 4}  # talks at the Kantei: the building says more
+# A place named as the subject of a statement, not where it was made ("the Taiwan question").
+_TOPIC_AFTER = re.compile(r"\s*(?:问题|議題|议题|问题上|事务|局势|有事|海峡|issue|question"
+                          r"|situation|policy|вопрос\w*|проблем\w*|ситуаци\w*)", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -138,6 +184,8 @@ class _Report:
     countries: frozenset[str]
     story: str
     series: frozenset[str] = frozenset()
+    actors: frozenset[str] = frozenset()  # persons and organisations, no countries or places
+    place: str | None = None  # the reported place, if it can be where the event happened
 
 
 @dataclass
@@ -148,6 +196,11 @@ class _Cluster:
     @property
     def anchor(self) -> str | None:
         return self.seed.date
+
+    @property
+    def place(self) -> str | None:
+        """The seed's place, else the first place a member reports."""
+        return self.seed.place or next((m.place for m in self.members if m.place), None)
 
 
 class _Names:
@@ -165,11 +218,93 @@ class _Names:
             return self.stored.get(name, "person")
         return t
 
+    def is_media(self, name: str) -> bool:
+        """A platform or a news outlet: it reports, it does not take part."""
+        if name.strip().casefold() in _PLATFORMS:
+            return True
+        # Known people and places are never media; an unknown name defaults to a person in
+        # type_of, so ask the knowledge base and the store's own typing instead.
+        known = self.cmap.lookup(name)[0]
+        if known == "unknown":
+            known = self.stored.get(name, "unknown")
+        if known in ("person", "country", "place", "event_series"):
+            return False
+        if _MEDIA_NAME.search(name.strip()):
+            return True
+        outlet = default_registry().by_name(name)
+        return outlet is not None and outlet.kind in _MEDIA_KINDS
+
+
+def place_kind(name: str, cmap: CountryMap) -> str:
+    """city, venue, airport, country, territory (no UN member behind it), region or other."""
+    t, country = cmap.lookup(name)
+    if t == "country":
+        return "country"
+    if t not in ("place", "unknown"):
+        return "other"
+    if _AIRPORT.search(name):
+        return "airport"
+    if _REGION.search(name):
+        return "region"
+    if _VENUE.search(name):
+        return "venue"
+    if t == "place":
+        entry = cmap.kb.by_name(name)
+        if entry is not None and entry.country is None:
+            return "region"
+        if country is None:
+            return "territory"
+    return "city"
+
+
+def _named_as_topic(place: str, quote: str, kb: KnowledgeBase) -> bool:
+    """True when the quote names ``place`` as what is spoken about ("on the Taiwan issue")."""
+    folded = fold_query(quote)
+    for _, end, entry in match_entities(quote, kb):
+        if entry.name == place and _TOPIC_AFTER.match(folded, end):
+            return True
+    return False
+
+
+def _event_place(type_: str, place: str | None, quote: str, cmap: CountryMap) -> str | None:
+    """The reported place if it can be where the event happened: not a region, and for a
+    statement only a city (or a building in one) that the sentence does not treat as a topic."""
+    if not place:
+        return None
+    kind = place_kind(place, cmap)
+    if kind in ("region", "other"):
+        return None
+    if type_ == "statement" and (kind not in ("city", "venue")
+                                 or _named_as_topic(place, quote, cmap.kb)):
+        return None
+    return place
+
 
 def _start_date(value: str | None) -> str | None:
     if not value:
         return None
     return value.split("/")[0].strip() or None
+
+
+def _counterparts_match(c: _Cluster, r: _Report) -> bool:
+    """For meetings, visits, signings and statements: the actors other than the one principal
+    the report shares with the event (Tokayev, meeting one partner after another) must overlap
+    with those of some report already in it. Countries do not count."""
+    if not r.actors:
+        return True
+    named = [m.actors for m in c.members if m.actors]
+    if not named:
+        return True
+    counts = Counter(a for m in named for a in m)
+    common = r.actors & set(counts)
+    if not common:
+        return False
+    principal = min(common, key=lambda a: (-counts[a], a))
+    rest = r.actors - {principal}
+    if not rest:
+        return True
+    others = [m - {principal} for m in named if m - {principal}]
+    return not others or any(jaccard(rest, o) >= COUNTERPART_JACCARD for o in others)
 
 
 def _participants_match(a: _Report, b: _Report) -> bool:
@@ -184,11 +319,19 @@ def _participants_match(a: _Report, b: _Report) -> bool:
 
 
 def _places_match(a: str | None, b: str | None, cmap: CountryMap) -> bool:
+    """Equal, unknown on one side, a place and its country, or a city and a building or
+    airport in the same country (the Kantei is in Tokyo; the KB does not say so, the country
+    does)."""
     if not a or not b or a.casefold() == b.casefold():
         return True
     ta, ca = cmap.lookup(a)
     tb, cb = cmap.lookup(b)
-    return bool(ca and ca == cb and "country" in (ta, tb))
+    if not (ca and ca == cb):
+        return False
+    if "country" in (ta, tb):
+        return True
+    kinds = {place_kind(a, cmap), place_kind(b, cmap)}
+    return "city" in kinds and bool(kinds & {"venue", "airport"})
 
 
 def _dates_match(anchor: str | None, d: str | None) -> bool:
@@ -224,14 +367,17 @@ def _load_reports(store: SqlStore, doc_ids: set[str] | None, kb: KnowledgeBase
         if info is None:
             continue
         try:
-            parts = tuple(dict.fromkeys(json.loads(r.participants or "[]")))
+            listed = json.loads(r.participants or "[]")
         except ValueError:
-            parts = ()
+            listed = []
+        parts = tuple(p for p in dict.fromkeys(listed)
+                      if isinstance(p, str) and p.strip() and not names.is_media(p))
         qs, qe = quote_span(spans.get(r.doc_id, []), r.start, r.end)
+        quote = texts[r.doc_id][qs:qe]
         st = story_of[r.doc_id]
         d = _start_date(r.date)
         rep = EventReport(
-            doc_id=r.doc_id, start=qs, end=qe, quote=texts[r.doc_id][qs:qe],
+            doc_id=r.doc_id, start=qs, end=qe, quote=quote,
             outlet=info.outlet, language=info.language, published=info.published,
             source_kind=info.source_kind, date=r.date, status=r.status,
             participants=parts, place=r.place, reprint_of=st.reprint_of, relation=st.relation)
@@ -239,8 +385,10 @@ def _load_reports(store: SqlStore, doc_ids: set[str] | None, kb: KnowledgeBase
         persons = any(t == "person" for t in types.values())
         people = frozenset(p for p in parts if not (persons and types[p] == "country"))
         series = frozenset(p for p in parts if types[p] == "event_series")
+        actors = frozenset(p for p in parts
+                           if types[p] not in ("country", "place", "event_series"))
         out.append(_Report(rep, r.type, d, people, persons, cmap.countries(parts), st.key,
-                           series))
+                           series, actors, _event_place(r.type, r.place, quote, cmap)))
     return out, cmap
 
 
@@ -251,8 +399,7 @@ def _topic_filter(reports: list[_Report], topic: Topic, cmap: CountryMap) -> lis
     return [r for r in reports
             if not r.report.participants
             or wanted & (set(r.report.participants) | set(r.countries))
-            or (r.report.place and (r.report.place in wanted
-                                    or cmap.lookup(r.report.place)[1] in wanted))]
+            or (r.place and (r.place in wanted or cmap.lookup(r.place)[1] in wanted))]
 
 
 def _cluster(reports: list[_Report], cmap: CountryMap) -> list[_Cluster]:
@@ -277,8 +424,11 @@ def _cluster(reports: list[_Report], cmap: CountryMap) -> list[_Cluster]:
                           and any(_precision(m.date) == "day" and _dates_match(m.date, r.date)
                                   for m in c.members)))
                  and (_participants_match(c.seed, r)
-                      or (r.type in _GATHERINGS and _precision(r.date) == "day"))
-                 and _places_match(c.seed.report.place, r.report.place, cmap)]
+                      or (r.type in _GATHERINGS
+                          and (_precision(r.date) == "day"
+                               or any(_participants_match(m, r) for m in c.members))))
+                 and (r.type not in _ENCOUNTERS or _counterparts_match(c, r))
+                 and _places_match(c.place, r.place, cmap)]
         if _precision(r.date) == "year" and len(cands) > 1:
             cands = []  # a year says too little to choose between events
         if cands:
@@ -287,6 +437,23 @@ def _cluster(reports: list[_Report], cmap: CountryMap) -> list[_Cluster]:
         else:
             clusters.append(_Cluster(seed=r, members=[r]))
     return clusters
+
+
+def _choose_place(reported: list[str], cmap: CountryMap, gathering: bool) -> str | None:
+    """Majority over reports, among the most specific places: a country yields to a city or
+    building in it, an airport (where someone landed) to any city or building named. On a tie
+    a summit or forum takes the city, where gatherings are held, and a meeting the building."""
+    if not reported:
+        return None
+    kinds = {p: place_kind(p, cmap) for p in reported}
+    specific = {p for p, k in kinds.items() if k in ("city", "venue")}
+    if specific:
+        inside = {cmap.lookup(p)[1] for p in specific}
+        reported = [p for p in reported if kinds[p] != "airport"
+                    and not (kinds[p] == "country" and cmap.lookup(p)[1] in inside)]
+    votes = Counter(reported)
+    rank = _PLACE_RANK if gathering else _BUILDING_RANK
+    return max(votes, key=lambda p: (votes[p], rank.get(kinds[p], 0), p))
 
 
 def _status(ms: list[_Report], when: str | None) -> str:
@@ -319,11 +486,7 @@ def _merge(c: _Cluster, cmap: CountryMap) -> TimelineEvent:
     for i, p in enumerate(p for m in ms for p in m.report.participants):
         first.setdefault(p, i)
     participants = tuple(sorted(counts, key=lambda p: (-counts[p], first[p])))
-    places = Counter(m.report.place for m in ms if m.report.place)
-    place = None
-    if places:
-        # A city says more than the country it is in; frequency decides first.
-        place = max(places, key=lambda p: (places[p], cmap.lookup(p)[0] != "country", p))
+    place = _choose_place([m.place for m in ms if m.place], cmap, c.seed.type in _GATHERINGS)
     status = _status(ms, when)
     statuses = tuple(sorted({m.report.status for m in ms}, key=lambda s: _STATUS_RANK.get(s, 9)))
     reports = tuple(sorted((m.report for m in ms),

@@ -15,7 +15,16 @@ import pytest
 import sqlalchemy as sa
 
 from attache.evidence import EvidenceBase
-from attache.ledger import FigureGroup, Ledger, figure_ledger, interval, stock_or_flow
+from attache.ledger import (
+    FigureGroup,
+    Ledger,
+    figure_ledger,
+    format_spread,
+    format_value,
+    interval,
+    stock_or_flow,
+    subject_fits_unit,
+)
 from attache.model import document_id, make_id
 from attache.normalize import matching_view
 from attache.store import documents, entities, events, figures, mentions, sentences, sources
@@ -316,6 +325,175 @@ def test_interval_and_period_rules() -> None:
     assert stock_or_flow("1993/2025", "", "2025-12-20") == ("stock", "2025")
     assert stock_or_flow("2025-01/2025-06", "", "2025-08-26") == ("flow", "2025-01/2025-06")
     assert stock_or_flow(None, "", "2025-12-20") == ("stock", "2025-12-20")
+
+
+# ---- periods that nest ----------------------------------------------------------------------
+
+
+def test_a_month_a_day_and_undated_reports_of_one_visit_form_one_group(world: World) -> None:
+    month = world.doc("访问期间，双方签署14份政府间与部门间协议。", lang="zh-Hans",
+                      published="2025-12-20", outlet="Kazinform")
+    day = world.doc("托卡耶夫于18日同高市早苗举行会谈，两国签署了14项政府间协议。",
+                    lang="zh-Hans", published="2025-12-20", outlet="Kyodo News")
+    day2 = world.doc("Tokayev and Takaichi signed 14 agreements on December 18.",
+                     published="2025-12-19", outlet="Nikkei")
+    undated = world.doc("По итогам переговоров подписано 14 межправительственных соглашений.",
+                        lang="ru", published="2025-12-19", outlet="TASS")
+    by_month = world.doc("哈薩克斯坦總統托卡耶夫一口氣敲定14項雙邊協議。", lang="zh-Hant",
+                         published="2025-12", outlet="NetEase Hao")
+    for d, frag, period in ((month, "14份", "2025-12"), (day, "14项", "2025-12-18"),
+                            (day2, "14 agreements", "2025-12-18"),
+                            (undated, "14 межправительственных соглашений", None),
+                            (by_month, "14項", None)):
+        world.figure(d, frag, 14, unit="count", subject="agreements", period=period)
+    ledger = figure_ledger(world.store)
+    g = only(ledger, "agreements", "count")
+    assert (g.kind, g.verdict, g.sources, len(g.figures)) == ("flow", "agree", 5, 5)
+    # The most reported period labels the group, and every figure shows it.
+    assert g.periods == ("2025-12-18",) and g.period == "2025-12-18"
+    assert g.measure == "agreements · Japan, Kazakhstan · count · 2025-12-18"
+    assert {f.period for f in g.figures} == {f.as_of for f in g.figures} == {"2025-12-18"}
+    assert {f.doc_id: f.stated_period for f in g.figures} == {
+        month: "2025-12", day: "2025-12-18", day2: "2025-12-18", undated: None, by_month: None}
+    d = g.to_dict()
+    assert d["period"] == "2025-12-18"
+    assert {f["stated_period"] for f in d["figures"]} == {"2025-12", "2025-12-18", None}
+
+
+def test_different_years_stay_apart_and_a_year_meets_a_month_only_in_agreement(
+        world: World) -> None:
+    a = world.doc("据哈方统计，两国贸易额2021年约为11亿美元，2024年约为18亿美元。",
+                  lang="zh-Hans", published="2025-11-20", outlet="JICA")
+    b = world.doc("Trade in December 2024 alone came to $150 million.",
+                  published="2025-01-20", outlet="Outlet B")
+    c = world.doc("Bilateral trade came to nearly $2 billion last year.",
+                  published="2025-12-22", outlet="The Astana Times")
+    world.figure(a, "约为11亿美元", 1.1e9, qualifier="approx", subject="trade", period="2021")
+    world.figure(a, "约为18亿美元", 1.8e9, qualifier="approx", subject="trade", period="2024")
+    world.figure(b, "$150 million", 1.5e8, subject="trade", period="2024-12")
+    world.figure(c, "nearly $2 billion", 2e9, qualifier="approx", subject="trade", period="2024")
+    groups = [g for g in figure_ledger(world.store).groups if g.subject == "trade"]
+    assert sorted(g.period or "" for g in groups) == ["2021", "2024", "2024-12"]
+    year = next(g for g in groups if g.period == "2024")
+    assert year.sources == 2 and year.verdict == "agree"
+
+
+def test_a_year_holding_one_agreeing_month_joins_it(world: World) -> None:
+    a = world.doc("In 2025 the two countries signed 60 documents.", published="2025-12-30",
+                  outlet="Outlet A")
+    b = world.doc("More than 60 documents were signed during the December visit.",
+                  published="2025-12-21", outlet="Outlet B")
+    world.figure(a, "60 documents", 60, unit="count", subject="documents", period="2025")
+    world.figure(b, "More than 60", 60, unit="count", qualifier="over", subject="documents",
+                 period="2025-12")
+    g = only(figure_ledger(world.store), "documents", "count")
+    assert (g.period, g.sources, g.verdict) == ("2025-12", 2, "agree")
+
+
+def test_a_month_holding_two_days_joins_neither(world: World) -> None:
+    a = world.doc("On December 18 they signed 14 agreements.", published="2025-12-19",
+                  outlet="Outlet A")
+    b = world.doc("On December 20 they signed 5 agreements.", published="2025-12-21",
+                  outlet="Outlet B")
+    c = world.doc("In December they signed 14 agreements.", published="2025-12-22",
+                  outlet="Outlet C")
+    world.figure(a, "14 agreements", 14, unit="count", subject="agreements", period="2025-12-18")
+    world.figure(b, "5 agreements", 5, unit="count", subject="agreements", period="2025-12-20")
+    world.figure(c, "14 agreements", 14, unit="count", subject="agreements", period="2025-12")
+    groups = [g for g in figure_ledger(world.store).groups if g.subject == "agreements"]
+    assert sorted(g.period or "" for g in groups) == ["2025-12", "2025-12-18", "2025-12-20"]
+
+
+def test_an_undated_figure_joins_a_dated_flow_only_near_it_and_in_agreement(
+        world: World) -> None:
+    dated = world.doc("The sides signed 14 agreements on December 18.", published="2025-12-19",
+                      outlet="Outlet A")
+    later = world.doc("The two countries have signed 14 agreements.", published="2026-03-01",
+                      outlet="Outlet B")
+    other = world.doc("The two countries have signed 30 agreements.", published="2025-12-20",
+                      outlet="Outlet C")
+    world.figure(dated, "14 agreements", 14, unit="count", subject="agreements",
+                 period="2025-12-18")
+    world.figure(later, "14 agreements", 14, unit="count", subject="agreements")
+    world.figure(other, "30 agreements", 30, unit="count", subject="agreements")
+    groups = [g for g in figure_ledger(world.store).groups if g.subject == "agreements"]
+    flow = next(g for g in groups if g.kind == "flow")
+    stock = next(g for g in groups if g.kind == "stock")
+    assert [f.doc_id for f in flow.figures] == [dated]
+    assert {f.doc_id for f in stock.figures} == {later, other}
+    assert stock.period is None
+
+
+# ---- subjects that do not fit their unit ---------------------------------------------------
+
+
+def test_figures_whose_subject_does_not_fit_the_unit_form_no_group(world: World) -> None:
+    a = world.doc("Trade between the two countries reached $2 billion; Japan ranks among "
+                  "the ten largest investors; Japan rarely receives a guest twice a day; "
+                  "Japanese firms hold 40% of the investment.", published="2025-08-26",
+                  outlet="Tengrinews")
+    world.figure(a, "$2 billion", 2e9, subject="countries", period="2024")
+    world.figure(a, "ten largest investors", 10, unit="count", subject="investment")
+    world.figure(a, "twice", 2e6, unit="JPY", subject="times")
+    world.figure(a, "40%", 40, unit="percent", subject="investment")
+    ledger = figure_ledger(world.store)
+    assert [g.measure for g in ledger.groups] == ["investment · Japan, Kazakhstan · percent"]
+
+
+@pytest.mark.parametrize(("subject", "unit", "fits"), [
+    ("trade", "USD", True), ("trade", "count", False), ("trade", "tonne", True),
+    ("investment", "count", False), ("investment", "percent", True),
+    ("investment", "km2", False), ("countries", "USD", False), ("countries", "count", True),
+    ("times", "JPY", False), ("agreements", "USD", True), ("agreements", "count", True),
+    ("specialists", "people", True), ("talks", "tonne", False), ("area", "km2", True),
+    (None, "USD", False),
+])
+def test_subject_fits_unit(subject: str | None, unit: str, fits: bool) -> None:
+    assert subject_fits_unit(subject, unit) is fits
+
+
+# ---- values as people write them -----------------------------------------------------------
+
+
+@pytest.mark.parametrize(("value", "unit", "en", "zh"), [
+    (7.7e9, "USD", "7.7 bn USD", "77亿美元"),
+    (8.5e9, "USD", "8.5 bn USD", "85亿美元"),
+    (1.85e9, "USD", "1.85 bn USD", "18.5亿美元"),
+    (8e8, "USD", "800 m USD", "8亿美元"),
+    (1.3e12, "JPY", "1.3 tn JPY", "1.3万亿日元"),
+    (5e11, "KZT", "500 bn KZT", "5000亿坚戈"),
+    (1e9, "CNY", "1 bn CNY", "10亿人民币"),
+    (3e9, "RUB", "3 bn RUB", "30亿卢布"),
+    (14, "count", "14", "14"),
+    (1500, "count", "1,500", "1500"),
+    (10000, "count", "10 k", "1万"),
+    (3e5, "people", "300 k people", "30万人"),
+    (12, "percent", "12%", "12%"),
+    (2.72e6, "km2", "2.72 m km2", "272万 km2"),
+    (6.5e9, "tonne", "6.5 bn t", "65亿吨"),
+    (999_999, "USD", "1 m USD", "100万美元"),
+])
+def test_format_value(value: float, unit: str, en: str, zh: str) -> None:
+    assert format_value(value, unit) == en
+    assert format_value(value, unit, "en") == en
+    assert format_value(value, unit, "zh") == zh
+    assert format_value(value, unit, "zh-Hans") == zh
+
+
+def test_format_spread_and_group_spread_text(world: World) -> None:
+    assert format_spread(7.7e9, 9e9, "USD") == "7.7–9 bn USD"
+    assert format_spread(8e8, 2e9, "USD") == "800 m – 2 bn USD"
+    assert format_spread(14, 14, "count") == "14"
+    assert format_spread(80, 90, "percent") == "80–90%"
+    assert format_spread(7.7e9, 9e9, "USD", "zh") == "77–90亿美元"
+    a = world.doc("Japanese investment stands at about $7.7 billion.", published="2022-04-30",
+                  outlet="Outlet A")
+    b = world.doc("Japanese investment stands at around $9 billion.", published="2025-08-26",
+                  outlet="Outlet B")
+    world.figure(a, "about $7.7 billion", 7.7e9, qualifier="approx")
+    world.figure(b, "around $9 billion", 9e9, qualifier="approx")
+    g = only(figure_ledger(world.store), "investment")
+    assert g.spread_text() == "7.7–9 bn USD" and g.spread_text("zh") == "77–90亿美元"
 
 
 # ---- the sample corpus, end to end --------------------------------------------------------

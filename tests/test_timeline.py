@@ -168,6 +168,142 @@ def test_a_topic_keeps_the_events_of_its_entities(world: World) -> None:
     assert [e.date for e in events] == ["2025-12-18"]
 
 
+def test_one_persons_meetings_with_different_counterparts_stay_apart(world: World) -> None:
+    d = world.doc("Tokayev met the heads of several companies. He met Komatsu president "
+                  "Senzaki. He held talks with Rakuten Group. He also met the Emperor.",
+                  published="2025-12-20", outlet="Kazinform")
+    e = world.doc("Токаев провел переговоры с Rakuten Group.", lang="ru",
+                  published="2025-12-21", outlet="Egemen Qazaqstan")
+    series = "Central Asia plus Japan Dialogue"
+    world.event(d, "Tokayev met the heads of several companies", "meeting", [TOKAYEV],
+                "2025-12-20")
+    world.event(d, "He met Komatsu president Senzaki", "meeting",
+                [TOKAYEV, "Masafumi Senzaki", "Kazakhstan"], "2025-12-20")
+    world.event(d, "He held talks with Rakuten Group", "meeting", [TOKAYEV, "Rakuten Group"],
+                "2025-12-20")
+    world.event(d, "He also met the Emperor", "meeting", [TOKAYEV, "Naruhito", "Japan"],
+                "2025-12-20")
+    world.event(e, "Токаев провел переговоры с Rakuten Group", "meeting",
+                [TOKAYEV, "Rakuten Group"], "2025-12-20")
+    # Summits of one series in one month stay one event whoever each report names.
+    world.event(d, "Tokayev met the heads", "summit", [series, TOKAYEV], "2025-12-20", "Tokyo")
+    world.event(e, "Токаев провел", "summit", [series, TAKAICHI], "2025-12-19", "Tokyo")
+    events = timeline(world.store)
+    meetings = of_type(events, "meeting")
+    assert sorted(tuple(sorted(set(m.participants) - {TOKAYEV, "Japan", "Kazakhstan"}))
+                  for m in meetings) == [("Masafumi Senzaki",), ("Naruhito",),
+                                         ("Rakuten Group",)]
+    rakuten = next(m for m in meetings if "Rakuten Group" in m.participants)
+    assert rakuten.independent_sources == 2
+    # The report that names only Tokayev joins one of them, and only one.
+    assert sum(len(m.reports) for m in meetings) == 5
+    assert len(of_type(events, "summit")) == 1
+
+
+def test_a_summit_is_held_in_the_city_not_at_the_airport(world: World) -> None:
+    a = world.doc("托卡耶夫的專機已降落在東京羽田機場，準備出席峰會。", lang="zh-Hant",
+                  published="2025-12-18", outlet="NetEase Hao")
+    b = world.doc("Tokayev landed at Haneda ahead of the summit.", published="2025-12-19",
+                  outlet="Outlet B")
+    c = world.doc("日本与中亚五国20日在东京举行首届峰会。", lang="zh-Hans",
+                  published="2025-12-20", outlet="Kyodo News")
+    series = "Central Asia plus Japan Dialogue"
+    world.event(a, "托卡耶夫的專機已降落在東京羽田機場", "summit", [series, TOKAYEV], "2025-12-20",
+                "Haneda Airport")
+    world.event(b, "Tokayev landed at Haneda", "summit", [series, TOKAYEV], "2025-12-20",
+                "Haneda Airport")
+    world.event(c, "日本与中亚五国20日在东京举行首届峰会", "summit", [series, "Japan"],
+                "2025-12-20", "Tokyo")
+    events = timeline(world.store)
+    assert len(events) == 1 and events[0].place == "Tokyo"
+    assert events[0].independent_sources == 3
+
+
+def test_a_meeting_at_a_building_in_a_city_is_one_meeting_placed_at_the_building(
+        world: World) -> None:
+    a = world.doc("高市早苗首相は18日、トカエフ大統領と首相官邸で会談した。", lang="ja",
+                  published="2025-12-18", outlet="Nikkei")
+    b = world.doc("Tokayev held talks with Takaichi in Tokyo.", published="2025-12-19",
+                  outlet="Kazinform")
+    c = world.doc("Tokayev met Takaichi in Asia's largest city.", published="2025-12-19",
+                  outlet="Outlet C")
+    world.event(a, "トカエフ大統領と首相官邸で会談した", "meeting", [TAKAICHI, TOKAYEV],
+                "2025-12-18", "Kantei")
+    world.event(b, "Tokayev held talks with Takaichi", "meeting", [TOKAYEV, TAKAICHI],
+                "2025-12-18", "Tokyo")
+    world.event(c, "Tokayev met Takaichi", "meeting", [TOKAYEV, TAKAICHI], "2025-12-18", "Asia")
+    events = timeline(world.store)
+    assert len(events) == 1
+    assert events[0].place == "Kantei" and events[0].independent_sources == 3
+
+
+def test_a_statement_keeps_only_the_city_where_it_was_made(world: World) -> None:
+    a = world.doc("高市早苗在台湾问题上表示，日本立场没有改变。", lang="zh-Hans",
+                  published="2025-12-04", outlet="Baidu")
+    b = world.doc("Takaichi said in Tokyo that Japan values Kazakhstan.",
+                  published="2025-12-18", outlet="Kyodo News")
+    c = world.doc("托卡耶夫在会谈中说，日本是哈萨克斯坦在亚洲最重要的伙伴之一。", lang="zh-Hans",
+                  published="2025-12-20", outlet="Akorda")
+    d = world.doc("Tokayev said in Tokyo the question of Tokyo transport was settled.",
+                  published="2025-12-10", outlet="Outlet D")
+    world.event(a, "高市早苗在台湾问题上表示", "statement", [TAKAICHI], "2025-12-03", "Taiwan")
+    world.event(b, "Takaichi said in Tokyo", "statement", [TAKAICHI], "2025-12-18", "Tokyo")
+    world.event(c, "托卡耶夫在会谈中说", "statement", [TOKAYEV], "2025-12-18", "Asia")
+    world.event(d, "Tokayev said in Tokyo", "statement", [TOKAYEV], "2025-12-09", "Tokyo")
+    places = {(e.date, e.participants[0]): e.place for e in timeline(world.store)}
+    assert places == {("2025-12-03", TAKAICHI): None, ("2025-12-18", TAKAICHI): "Tokyo",
+                      ("2025-12-18", TOKAYEV): None, ("2025-12-09", TOKAYEV): "Tokyo"}
+
+
+def test_a_statement_about_a_place_named_as_a_topic_has_no_place(world: World) -> None:
+    a = world.doc("Takaichi spoke on the Taiwan question and the Tokyo issue.",
+                  published="2025-12-18", outlet="Outlet A")
+    world.event(a, "Takaichi spoke", "statement", [TAKAICHI], "2025-12-18", "Tokyo")
+    assert timeline(world.store)[0].place is None
+
+
+def test_platforms_and_media_are_not_participants(world: World) -> None:
+    a = world.doc("Kuleba wrote on Twitter after meeting Tileuberdi, Kazinform reported.",
+                  published="2022-04-25", outlet="Outlet A")
+    b = world.doc("〔國際新聞中心／綜合報導〕日本與中亞五國20日在東京舉行峰會，JICA出席。",
+                  lang="zh-Hant", published="2025-12-21", outlet="Liberty Times")
+    world.event(a, "Kuleba wrote on Twitter after meeting Tileuberdi", "meeting",
+                ["Dmytro Kuleba", "Twitter", TILEUBERDI, "Kazinform", "X", "Telegram"],
+                "2022-04-25")
+    world.event(b, "日本與中亞五國20日在東京舉行峰會", "summit",
+                ["Japan", "国际新闻中心", "JICA", "Weibo"], "2025-12-20", "Tokyo")
+    events = timeline(world.store)
+    meeting, summit = of_type(events, "meeting")[0], of_type(events, "summit")[0]
+    assert set(meeting.participants) == {"Dmytro Kuleba", TILEUBERDI}
+    assert set(summit.participants) == {"Japan", "JICA"}
+    assert all(set(r.participants) <= set(e.participants) for e in events for r in e.reports)
+
+
+def test_reports_after_the_date_that_say_happened_and_planned_mean_it_happened(
+        world: World) -> None:
+    series = "Central Asia plus Japan Dialogue"
+    before = world.doc("托卡耶夫还将出席20日在东京举行的峰会。", lang="zh-Hans",
+                       published="2025-12-18", outlet="Xinhua")
+    held = world.doc("首届峰会20日在东京举行。", lang="zh-Hans", published="2025-12-20",
+                     outlet="Kyodo News")
+    nxt = world.doc("Leaders agreed that the next summit will be held in Kazakhstan.",
+                    published="2025-12-22", outlet="The Astana Times")
+    nxt2 = world.doc("下屆峰會將在哈薩克舉行。", lang="zh-Hant", published="2025-12-21",
+                     outlet="Liberty Times")
+    world.event(before, "托卡耶夫还将出席20日在东京举行的峰会", "summit", [series, TOKAYEV],
+                "2025-12-20", "Tokyo", status="planned")
+    world.event(held, "首届峰会20日在东京举行", "summit", [series], "2025-12-20", "Tokyo")
+    world.event(nxt, "the next summit will be held", "summit", [series, "Kazakhstan"],
+                "2025-12", None, status="planned")
+    world.event(nxt2, "下屆峰會將在哈薩克舉行", "summit", [series, "Kazakhstan"], "2025-12",
+                None, status="planned")
+    events = timeline(world.store)
+    assert len(events) == 1
+    e = events[0]
+    assert (e.date, e.status, e.statuses) == ("2025-12-20", "happened", ("happened", "planned"))
+    assert not e.marked
+
+
 @pytest.mark.slow
 def test_sample_corpus_has_one_tokyo_summit_with_several_sources(tmp_path: Path) -> None:
     pytest.importorskip("attache.events")
