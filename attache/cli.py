@@ -252,9 +252,8 @@ def figures_cmd(topic: tuple[str, ...], db: str, as_json: bool) -> None:
         click.echo("no figures found.")
         return
     for g in ledger.groups:
-        lo, hi = g.spread
-        click.secho(f"{g.measure}: {g.verdict} ({g.sources} independent source(s), "
-                    f"{lo:,.6g} – {hi:,.6g})", bold=True)
+        n = f"{g.sources} independent source{'s' if g.sources != 1 else ''}"
+        click.secho(f"{g.measure}: {g.verdict} ({n}, {g.spread_text()})", bold=True)
         for f in g.figures:
             reprint = f" (reprint of {f.reprint_of[:12]})" if f.reprint_of else ""
             click.echo(f"  {f.text:<16} {f.qualifier:<8} {f.period or f.as_of or '-':<10} "
