@@ -19,7 +19,14 @@ from dataclasses import dataclass
 
 from attache.dates import DateMention, find_dates, masked_spans
 from attache.model import Figure
-from attache.numbers import EN_NUMBER_WORDS, parse_cjk, parse_digits, parse_number, scale_of
+from attache.numbers import (
+    EN_NUMBER_WORDS,
+    RU_NUMBER_WORDS,
+    parse_cjk,
+    parse_digits,
+    parse_number,
+    scale_of,
+)
 
 _D = "[0-9０-９]"
 _CJK_NUM = "[零〇一二三四五六七八九十百千万亿两兩萬億]"
@@ -32,7 +39,7 @@ _CORE = re.compile(
     rf"(?P<d>{_D}{{1,3}}(?:[,\u00a0\u202f\u2009 ]{_D}{{3}})+(?:[.,]{_D}+)?(?![0-9０-９])"
     rf"|{_D}+(?:[.,．]{_D}+)?)"
     rf"|(?P<c>{_CJK_NUM}+)"
-    rf"|(?P<w>\b(?i:{'|'.join(EN_NUMBER_WORDS)})\b)"
+    rf"|(?P<w>\b(?i:{'|'.join(EN_NUMBER_WORDS + RU_NUMBER_WORDS)})\b)"
 )
 
 # ---- right-hand side -----------------------------------------------------------------------
@@ -48,6 +55,12 @@ _WORD_SCALE = re.compile(
 )
 _GLUED_SCALE = re.compile(r"(k|m|b|bn|tn)(?![A-Za-z])", re.IGNORECASE)  # $5m, $2.7bn
 _RANGE_SEP = re.compile(r"\s*(?:[-–—~～〜至到]|to|до|and|и)\s*", re.IGNORECASE)
+# "from about $8 billion to around $9 billion": the second end may repeat qualifier and sign
+_RANGE_SECOND = re.compile(
+    r"(?:(?:about|around|approximately|roughly|nearly|almost|some|около|примерно|почти|约|約|近)"
+    r"\s*)?(?:US\$|\$|€|£|¥|￥|₸|₽)?\s*",
+    re.IGNORECASE,
+)
 _KK_CASE = re.compile(r"-?(?:[а-яәғқңөұүһі]{1,5})(?![а-яәғқңөұүһі])")  # 60-тан, 10-нан
 _HYPHEN = re.compile(r"-(?=[A-Za-zА-Яа-я])")
 
@@ -105,6 +118,7 @@ _UNIT_RE = re.compile(
 _PEOPLE_NOUNS = (
     r"people|persons|workers|engineers|employees|students|citizens|residents|tourists|specialists"
     r"|experts|visitors|migrants|soldiers|troops|officials|delegates|participants|scholars"
+    r"|leaders|heads of state|ministers|лидер\w*|министр\w*|көшбасшы\w*"
     r"|человек|специалист\w*|инженер\w*|работник\w*|студент\w*|граждан\w*|турист\w*|сотрудник\w*"
     r"|мигрант\w*|жител\w*|адам\w*|маман\w*|қызметкер\w*|азамат\w*|жұмысш\w*"
 )
@@ -180,14 +194,38 @@ _POST_QUAL: list[tuple[str, re.Pattern[str]]] = [
     ("under", re.compile(r"\s*未満")),
     ("at_most", re.compile(r"\s*(?:以下|以内|以內|or less\b|or fewer\b)")),
     # Kazakh postpositions after a case ending: доллардан астам, долларға жуық
-    ("over", re.compile(r"[а-яәғқңөұүһі]{0,4}\s+(?:астам|артық|аса)\b", re.IGNORECASE)),
-    ("approx", re.compile(r"[а-яәғқңөұүһі]{0,4}\s+(?:жуық|шамасында)\b", re.IGNORECASE)),
+    # and their verbal and possessive forms: пайыздан астамы, доллардан асады, долларға жуықтады
+    ("over", re.compile(r"[а-яәғқңөұүһі]{0,4}\s+(?:астам\w*|артық\w*|асады|асты|асып|асқан|аса)(?!\w)",
+                        re.IGNORECASE)),
+    ("approx", re.compile(r"[а-яәғқңөұүһі]{0,4}\s+(?:жуық\w*|шамасында|шамасы|шамалы|төңірегінде)(?!\w)",
+                          re.IGNORECASE)),
     ("at_least", re.compile(r"[а-яәғқңөұүһі]{0,4}\s+кем емес\b", re.IGNORECASE)),
     ("at_most", re.compile(r"[а-яәғқңөұүһі]{0,4}\s+дейін\b", re.IGNORECASE)),
 ]
 # 37億ドル超: in Japanese 超 and 強/弱 follow the amount; in Chinese 超 starts the next word
 _JA_POST = re.compile(r"(超|強|弱)(?![過过えなし])")
-_KK_MID_QUAL = re.compile(r"\s+(?:астам|артық|аса)\b", re.IGNORECASE)
+_KK_MID_QUAL = re.compile(r"\s+(?:астам\w*|артық\w*|аса)(?!\w)", re.IGNORECASE)
+
+# Kazakh partitive: "оның 14-і" (fourteen of them), "олардың екеуі"
+_KK_PARTITIVE = re.compile(r"-(?:і|ы|сі|сы|еуі|ауы|уі)(?![а-яәғқңөұүһі])", re.IGNORECASE)
+_KK_PARTITIVE_BEFORE = re.compile(r"(?:оның|олардың|соның|бұлардың|ішінде|ішінен)\s*$",
+                                  re.IGNORECASE)
+# Japanese "14の文書": a number, の, then a concrete counted noun
+_JA_NO_NOUN = re.compile(
+    r"の(?P<n>文書|協定|合意文書|合意|覚書|契約|協力文書|案件|プロジェクト|事業|企業|会社|国と地域|国・地域"
+    r"|機関|大学|拠点|工場)"
+)
+# Tenths: 八成以上 (zh), 8割 (ja) = 80 percent; not 成为/成立/割合/割引…
+_TENTHS = re.compile(r"(?:成(?![为為立功员員本果交长長都熟就型效绩績品分年人全千百万萬])"
+                     r"|割(?![合りるれ安高当引]))")
+_TENTHS_CONTEXT = re.compile(r"\s*(?:以上|以下|左右|多|强|強|弱|前後|程度|近く|超|の|的|が|は|を|，|,|。|、)")
+# Earthquake magnitude: магнитудой 7,1, magnitude 7.1, マグニチュード7.1, 里氏7.1级
+_MAGNITUDE_BEFORE = re.compile(
+    r"(?:magnitude(?:\s+of)?|магнитуд\w*|магнитудасы|マグニチュード|里氏|芮氏(?:規模)?|震级|震級)\s*$",
+    re.IGNORECASE,
+)
+_MAGNITUDE_AFTER = re.compile(r"(?:-|\s)?magnitude\b|级(?=地震|强震|强烈地震)|級(?=地震|強震)",
+                              re.IGNORECASE)
 
 _CURRENCY_PREFIX = re.compile(r"(US\$|C\$|A\$|\$|€|£|¥|￥|₸|₽|RMB|USD|EUR|JPY|CNY|KZT|RUB)\s*$")
 _CURRENCY_CODES = {"US$": "USD", "$": "USD", "€": "EUR", "£": "GBP", "₸": "KZT", "₽": "RUB",
@@ -206,6 +244,12 @@ _YEAR_PREP_BEFORE = re.compile(
 )
 
 _PUNCT = "。！？!?；;\n"
+_ENTITY_CLAUSE_PUNCT = "，,；;：:。！？!?\n"
+# a sentence whose owner is in the sentence before: 其中稀土储量…, Its reserves…, Оның үлесі…
+_ANAPHOR_START = re.compile(
+    r"\s*(?:其中|其|该国|該國|该公司|該公司|此外其|同国|同社|その|(?:Its|Their|Of (?:which|these|them))\b"
+    r"|(?:Из них|Из которых|Его|Ее|Её|Их|Оның|Олардың|Соның)(?![а-яёәғқңөұүһі]))"
+)
 _CLAUSE_PUNCT = "，,、：:；;（）()「」“”\"《》【】[]。！？!?\n"
 
 # ---- subjects ------------------------------------------------------------------------------
@@ -213,11 +257,12 @@ _CLAUSE_PUNCT = "，,、：:；;（）()「」“”\"《》【】[]。！？!?\
 _SUBJECTS: list[tuple[str, str]] = [
     ("trade", r"贸易额|贸易|貿易額|貿易|进出口|進出口|товарооборот\w*|торгов\w*|\btrade\b"
               r"|тауар айналым\w*|сауда\w*"),
-    ("investment", r"投资|投資|投じ|инвестиц\w*|invest\w*|вложени\w*|вложил\w*|салым\w*"),
+    ("investment", r"投资|投資|投じ|инвестиц\w*|инвестор\w*|invest\w*|вложени\w*|вложил\w*|салым\w*"
+                   r"|инвестиция\w*|қаражат салған|қаржы салған"),
     ("exports", r"出口|輸出|экспорт\w*|\bexports?\b"),
     ("imports", r"进口|進口|輸入|импорт\w*|\bimports?\b"),
     ("memoranda", r"备忘录|備忘錄|覚書|меморандум\w*|memorand\w*|\bMoUs?\b"),
-    ("contracts", r"合同|契约|契約|\bcontracts?\b|\bdeals?\b|контракт\w*|сделк\w*|келісімшарт\w*"),
+    ("contracts", r"合同|契约|契約|\bcontracts?\b|\bdeals?\b|контракт\w*|сдел(?:к|ок)\w*|келісімшарт\w*"),
     ("agreements", r"协议|協議|协定|協定|合意|соглашени\w*|\bagreements?\b|\baccords?\b|келісім\w*"),
     ("documents", r"文件|文书|文書|документ\w*|\bdocuments?\b|құжат\w*"),
     ("projects", r"项目|項目|プロジェクト|案件|проект\w*|\bprojects?\b|жоба\w*"),
@@ -235,7 +280,7 @@ _SUBJECTS: list[tuple[str, str]] = [
     ("machines", r"设备|設備|机械|機械|挖掘机|挖掘機|建機|машин\w*|техник\w*|\bequipment\b"
                  r"|\bmachines?\b|\bmachinery\b|\bexcavators?\b"),
     ("countries", r"国家|國家|各国|各國|\bcountries\b|\bnations\b|\bстран\b|странах|странами"
-                  r"|елдер\w*"),
+                  r"|государств\b|государствах|елдер\w*"),
     ("budget", r"预算|預算|予算|\bbudget\b|бюджет\w*"),
     ("GDP", r"GDP|ВВП|国内生产总值|國內生產總值|ЖІӨ"),
     ("revenue", r"收益|收入|营收|營收|収益|収入|\brevenues?\b|\bincome\b|доход\w*|выручк\w*|кіріс\w*"),
@@ -244,6 +289,9 @@ _SUBJECTS: list[tuple[str, str]] = [
     ("capacity", r"载重|載重|容量|装机|裝機|capacity|мощност\w*|грузоподъ[её]мн\w*|қуат\w*"),
     ("energy", r"能源|エネルギー|энерг\w*|\benergy\b"),
     ("talks", r"会谈|會談|会晤|會晤|会談|\btalks\b|\bmeetings?\b|переговор\w*|встреч\w*|кездесу\w*"),
+    ("freight", r"货运|貨運|货物运输|貨物運輸|運輸量|грузоперевоз\w*|грузопоток\w*|\bfreight\b|\bcargo\b"
+                r"|жүк тасымал\w*|жүк айналым\w*"),
+    ("earthquake", r"地震|землетрясени\w*|\bearthquakes?\b|\bquakes?\b|жер сілкіні\w*"),
     ("companies", r"企业|企業|公司|会社|\bcompanies\b|\bfirms\b|компани\w*|кәсіпорын\w*"),
 ]
 _SUBJECT_RE = re.compile(
@@ -254,12 +302,32 @@ _COUNTER_SUBJECT = {"国": "countries", "國": "countries", "カ国": "countries
                     "輛": "vehicles", "家": "companies", "社": "companies", "次": "times",
                     "回": "times"}
 
+# what a counted word names (states, государств, елдер): its subject without a subject word
+_COUNTER_SUBJECT_RE: tuple[tuple[re.Pattern[str], str], ...] = (
+    (re.compile(r"(?:countries|nations|states|стран|государств|ел\b|елде)", re.IGNORECASE), "countries"),
+    (re.compile(r"(?:leaders|лидер|көшбасшы|heads of state)", re.IGNORECASE), "leaders"),
+)
+# subjects that only a count can have (money is not "countries"), and the reverse
+_COUNT_ONLY_SUBJECTS = frozenset({"countries", "machines", "vehicles", "specialists", "talks", "jobs",
+                                  "population", "companies", "leaders"})
+_VISIT_OUTCOMES = frozenset({"contracts", "agreements", "documents", "memoranda", "projects"})
+_MONEY_ONLY_SUBJECTS = frozenset({"investment", "trade", "GDP", "budget", "revenue", "loans", "aid"})
+
 _CONJUNCTION = re.compile(r"\s(?:and|or|и|или|а|және|мен|және де)\s", re.IGNORECASE)
 _NOW_WORDS = re.compile(
     r"目前|当前|當前|现在|現在|此次|这次|這次|本次|访问期间|訪問期間|今回|現時点|currently|"
     r"\bnow\b|this visit|в настоящее время|сейчас|в ходе визита|қазір|осы сапар",
     re.IGNORECASE,
 )
+# said of the visit the article reports: its figures belong to the publication month
+_VISIT_WORDS = re.compile(
+    r"此次访问|此次訪問|访问期间|訪問期間|访问中|訪問中|今回の訪問|訪問に合わせ|during (?:the|this|his|her) visit"
+    r"|this visit|в ходе визита|за время визита|во время визита|в рамках визита|в ходе поездки"
+    r"|осы сапар|сапар(?:ы)? барысында|сапар(?:ы)? аясында|сапар кезінде",
+    re.IGNORECASE,
+)
+# "1993年以降": a year the figure counts from, up to the publication year
+_SINCE_AFTER = re.compile(r"\s*(?:以降|以来|以來|から現在|来)")
 _FULL_YEAR = re.compile(r"全年|通年|full[- ]year|за (?:весь )?год|жыл бойы", re.IGNORECASE)
 _AFTER_DATE = re.compile(r"\s*(?:后|後|以后|以後|之后|之後)")
 
@@ -357,7 +425,8 @@ def _parse_at(text: str, m: re.Match[str], language: str) -> _Parse | None:
             allowed = bool(re.search(r"between\s+\S*$|между\s+\S*$", left, re.IGNORECASE))
         elif sep == "до":
             allowed = bool(re.search(r"\bот\s*$", left, re.IGNORECASE))
-        m2 = _CORE.match(text, rm.end()) if allowed else None
+        r2 = _RANGE_SECOND.match(text, rm.end())
+        m2 = _CORE.match(text, r2.end() if r2 else rm.end()) if allowed else None
         if m2 and (m2.group("d") or m2.group("c")):
             v2 = parse_number(m2.group(), lang)
             if v2 is not None and not (m2.group("d") and len(m2.group()) > 24):
@@ -412,6 +481,31 @@ def _parse_at(text: str, m: re.Match[str], language: str) -> _Parse | None:
         unit = _Unit(_CURRENCY_CODES.get(code, code), "money")
     if unit is None and re.search(r"百分之$", left) and kind == "c":
         unit = _Unit("percent", "percent")
+    pre_start: int | None = None  # a unit word written before the number (магнитудой 7,1)
+    if unit is None and language in ("zh-Hans", "zh-Hant", "ja") and value_max is None:
+        tm = _TENTHS.match(text, p)
+        if (tm and 1 <= value <= 9 and value == int(value) and not has_mult
+                and (_TENTHS_CONTEXT.match(text, tm.end()) or _PREFIX_QUAL.search(left[-4:])
+                     or re.search(r"[占近约約超逾达達有]$", left))):
+            unit, counter, p = _Unit("percent", "percent", 10.0), None, tm.end()
+        else:
+            jm = _JA_NO_NOUN.match(text, p) if language == "ja" and kind == "d" else None
+            if jm and value >= 2:
+                unit, counter, p = _Unit("count", "count"), jm.group("n"), jm.end()
+    if unit is None and 0 < value < 10 and not has_mult and kind == "d":
+        mb = _MAGNITUDE_BEFORE.search(left)
+        ma = _MAGNITUDE_AFTER.match(text, p)
+        if mb or ma:
+            unit = _Unit("other:magnitude", "physical")
+            if mb:
+                pre_start = s - (len(left) - mb.start())
+            else:
+                assert ma is not None
+                p = ma.end()
+    if unit is None and lang == "kk" and _KK_PARTITIVE_BEFORE.search(left):
+        km = _KK_PARTITIVE.match(text, e)
+        if km and value >= 2:
+            unit, p = _Unit("count", "count"), max(p, km.end())
     if unit is None:
         nm = _NOUN_AFTER.match(text, p)
         if nm and kind != "c":
@@ -478,6 +572,8 @@ def _parse_at(text: str, m: re.Match[str], language: str) -> _Parse | None:
             start -= len(rs.group())
     if unit.unit == "percent" and kind == "c" and left.endswith("百分之"):
         start = s - 3
+    if pre_start is not None and pre_start < start:
+        start = pre_start
     end = p
     while end > start and text[end - 1].isspace():
         end -= 1
@@ -491,6 +587,10 @@ def _looks_like_year(core: str, value: float, left: str, noun_text: str) -> bool
     return bool(_YEAR_PREP_BEFORE.search(left)) or len(noun_text.split()) > 1
 
 
+_DETERMINER_BEFORE = (r"(?:\b(?:the|these|those|both|all|our|their|its)"
+                      r"|(?<![а-яё])(?:эти[хм]?|этих|обе|оба|обеих|обоих|все[хм]?|наши[хм]?))\s+$")
+
+
 def _plausible_count(core: str, kind: str, value: float, counter: str, unit: _Unit,
                      left: str) -> bool:
     if value <= 0:
@@ -500,9 +600,12 @@ def _plausible_count(core: str, kind: str, value: float, counter: str, unit: _Un
     small_cjk = kind == "c" and value < 10
     if counter in ("国", "國", "カ国", "か国", "ヶ国", "ヵ国", "ケ国") and value < 10:
         return False  # 中亚五国, 中亚5国, 两国, 七国集团, 中央アジア5カ国: ways of naming
+    if kind == "w" and value == 2 and re.search(_DETERMINER_BEFORE, left, re.I):
+        return False  # the two leaders, both two sides: the pair already named
     if value < 10 and re.match(r"(?:countries|nations|states|стран|государств|ел)", counter):
-        # the two countries, five Central Asian states: a way of naming, not a count
-        if kind != "d" or re.search(r"\b(?:the|these|those|both|all)\s+$", left, re.I):
+        # the two countries, these five states, двух стран: a way of naming, not a count;
+        # "leaders of five Central Asian states", "лидеров пяти государств" are counts
+        if (kind == "w" and value == 2) or re.search(_DETERMINER_BEFORE, left, re.I):
             return False
     if small_cjk and counter not in ("次", "份", "项", "項", "台", "臺", "辆", "輛", "架", "艘",
                                      "座", "件", "批", "套", "回", "本", "社"):
@@ -567,13 +670,19 @@ def _subject(text: str, s: int, e: int, f: _Parse, all_hits: list[tuple[int, int
              hit_starts: list[int], reach: int) -> str | None:
     """The nearest subject word in the figure's clause (the counter itself for 150余国),
     else the nearest one before it in the sentence."""
-    hits = [h for h in all_hits[bisect_left(hit_starts, s):bisect_left(hit_starts, e)]
-            if h[1] <= e and not (f.start <= h[0] < f.end and f.unit not in ("count", "people"))]
-    cs, ce = _clause_bounds(text, s, e, f.start, f.end)
     is_count = f.unit in ("count", "people")
+    is_money = not is_count and f.unit.isupper() and len(f.unit) == 3
+    banned = _MONEY_ONLY_SUBJECTS if is_count else _COUNT_ONLY_SUBJECTS if is_money else frozenset()
+    hits = [h for h in all_hits[bisect_left(hit_starts, s):bisect_left(hit_starts, e)]
+            if h[1] <= e and not (f.start <= h[0] < f.end and not is_count) and h[2] not in banned]
+    cs, ce = _clause_bounds(text, s, e, f.start, f.end)
     if is_count and f.counter in _COUNTER_SUBJECT and f.counter not in ("次", "回"):
         # 150余国, 近100辆: the counter says what is counted
         return _COUNTER_SUBJECT[f.counter]
+    if is_count and f.counter:
+        for rx, label in _COUNTER_SUBJECT_RE:
+            if rx.match(f.counter):
+                return label
     best: tuple[int, int, str] | None = None
     for hs, he, label in hits:
         if hs >= f.start and hs < ce:
@@ -605,7 +714,8 @@ def _period(text: str, s: int, e: int, f: _Parse, dates: list[DateMention],
     hi = bisect_left(starts, e)
     inside = [d for d in dates[lo:hi]
               if d.end <= e and not _AFTER_DATE.match(text, d.end)]
-    before = [d for d in inside if d.end <= f.start]
+    # a date in a parenthetical aside, "(в 2019–2022 годах город назывался …)", dates the aside
+    before = [d for d in inside if d.end <= f.start and not _in_aside(text, s, d.start, d.end, f.start)]
     chosen = before[-1] if before else None
     if chosen is None:
         after = [d for d in inside if d.start >= f.end]
@@ -614,10 +724,88 @@ def _period(text: str, s: int, e: int, f: _Parse, dates: list[DateMention],
         value = chosen.value
         if chosen.end <= f.start and _FULL_YEAR.search(text, chosen.end, f.start):
             value = value[:4]
+        if (published and re.fullmatch(r"[12]\d{3}", value) and value < published[:4]
+                and _SINCE_AFTER.match(text, chosen.end)):
+            value = f"{value}/{published[:4]}"
         return value
-    if published and _NOW_WORDS.search(text, s, e):
+    if published and (_NOW_WORDS.search(text, s, e) or _VISIT_WORDS.search(text, s, e)):
         return published[:7]
+    prev = _previous_sentence(text, s) if published else ""
+    if published and _VISIT_WORDS.search(prev) and re.search(r"[0-9０-９]", prev):
+        # "During the visit 60 documents were signed. The deals are worth $3.7 billion.": the
+        # deals of the next sentence are the visit's; a cumulative total or trade is not
+        labels = {label for _, _, label in _subject_hits(text[s:e])}
+        if labels & _VISIT_OUTCOMES and not labels & _MONEY_ONLY_SUBJECTS:
+            return published[:7]
     return None
+
+
+def _in_aside(text: str, s: int, ds: int, de: int, fs: int) -> bool:
+    """Whether the date at ``ds:de`` sits in brackets that close before the figure at ``fs``."""
+    opened = max(text.rfind("(", s, ds), text.rfind("（", s, ds))
+    if opened < 0 or max(text.rfind(")", opened, ds), text.rfind("）", opened, ds)) >= 0:
+        return False
+    return any(ch in ")）" for ch in text[de:fs])
+
+
+def _previous_sentence(text: str, s: int) -> str:
+    """The sentence before position ``s`` in the same paragraph (at most 300 characters)."""
+    span = _previous_span(text, s)
+    return text[span[0]:span[1]] if span else ""
+
+
+def _previous_span(text: str, s: int, across_lines: bool = False) -> tuple[int, int] | None:
+    """Bounds of the sentence before position ``s`` in the same paragraph (or, ``across_lines``,
+    the last sentence of the paragraph before), at most 300 characters."""
+    lo = max(0, s - 300)
+    i = s - 1
+    while i >= lo and (text[i] in " \t\u3000" or (across_lines and text[i] in "\r\n")):
+        i -= 1
+    if i < lo or text[i] not in "。！？!?.":
+        return None
+    j = i - 1
+    while j >= lo:
+        ch = text[j]
+        if ch == "\n" or ch in "。！？!?" or (ch == "." and text[j + 1:j + 2] == " "):
+            break
+        j -= 1
+    if j < lo and lo > 0:
+        return None
+    return j + 1, i + 1
+
+
+def _entities_of(text: str, ss: int, se: int, f: _Parse,
+                 mentions: Sequence[tuple[int, int, str]]) -> tuple[str, ...]:
+    """The entities a figure is about: those in its clause (哈萨克斯坦稀土储量占全球12%以上 is
+    Kazakhstan's, not the Japan of the next clause); for a clause opening on 其中/its/оның with
+    no entity of its own, the first entity of the sentence before; else the whole sentence's."""
+    cs, ce = ss, se
+    for i in range(f.start - 1, ss - 1, -1):
+        if text[i] in _ENTITY_CLAUSE_PUNCT:
+            cs = i + 1
+            break
+    for i in range(f.end, se):
+        if text[i] in _ENTITY_CLAUSE_PUNCT:
+            ce = i
+            break
+    in_clause: list[str] = []
+    in_sentence: list[str] = []
+    for ms, me, name in mentions:
+        if ss <= ms and me <= se and name not in in_sentence:
+            in_sentence.append(name)
+        if cs <= ms and me <= ce and name not in in_clause:
+            in_clause.append(name)
+    if _ANAPHOR_START.match(text, ss) and cs == ss:
+        span = _previous_span(text, ss, across_lines=True)
+        if span is not None:
+            ps, pe = span
+            before = [(ms, name) for ms, me, name in mentions if ps <= ms and me <= pe]
+            if before:
+                owner = min(before)[1]
+                return (owner, *[n for n in in_clause if n != owner])
+    if in_clause:
+        return tuple(in_clause)
+    return tuple(in_sentence)
 
 
 def find_figures(text: str, original: str, language: str, published: str | None,
@@ -669,10 +857,7 @@ def find_figures(text: str, original: str, language: str, published: str | None,
             hits = [(a + ss, b + ss, label) for a, b, label in _subject_hits(text[ss:se])]
             sentence_hits[(ss, se)] = (hits, [h[0] for h in hits])
         subject_hits, hit_starts = sentence_hits[(ss, se)]
-        ents: list[str] = []
-        for ms, me, name in mentions:
-            if ss <= ms and me <= se and name not in ents:
-                ents.append(name)
+        ents = _entities_of(text, ss, se, f, mentions)
         out.append(Figure(
             text=original[f.start:f.end],
             value=f.value,

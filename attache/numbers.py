@@ -47,6 +47,26 @@ _EN_WORDS: dict[str, int] = {
 }
 EN_NUMBER_WORDS: tuple[str, ...] = tuple(_EN_WORDS)
 
+# Russian cardinals in the cases they take before a counted noun (пять государств, пяти
+# государств, двух документов). "один" is left out: "one of" is an article, not a count.
+_RU_STEMS: tuple[tuple[int, tuple[str, ...]], ...] = (
+    (2, ("два", "две", "двух", "двум", "двумя")),
+    (3, ("три", "трех", "трёх", "трем", "трём", "тремя")),
+    (4, ("четыре", "четырех", "четырёх", "четырем", "четырём", "четырьмя")),
+    (5, ("пять", "пяти", "пятью")), (6, ("шесть", "шести", "шестью")),
+    (7, ("семь", "семи", "семью")), (8, ("восемь", "восьми", "восемью")),
+    (9, ("девять", "девяти", "девятью")), (10, ("десять", "десяти", "десятью")),
+    (11, ("одиннадцать", "одиннадцати")), (12, ("двенадцать", "двенадцати")),
+    (13, ("тринадцать", "тринадцати")), (14, ("четырнадцать", "четырнадцати")),
+    (15, ("пятнадцать", "пятнадцати")), (16, ("шестнадцать", "шестнадцати")),
+    (17, ("семнадцать", "семнадцати")), (18, ("восемнадцать", "восемнадцати")),
+    (19, ("девятнадцать", "девятнадцати")), (20, ("двадцать", "двадцати")),
+    (30, ("тридцать", "тридцати")), (40, ("сорок", "сорока")),
+    (50, ("пятьдесят", "пятидесяти")), (100, ("сто", "ста")),
+)
+_RU_WORDS: dict[str, int] = {form: value for value, forms in _RU_STEMS for form in forms}
+RU_NUMBER_WORDS: tuple[str, ...] = tuple(sorted(_RU_WORDS, key=len, reverse=True))
+
 _GROUPED = re.compile(r"^\d{1,3}(?:([,\u00a0\u202f\u2009 '])\d{3})(?:\1\d{3})*(?:[.,]\d+)?$")
 _SEP_SPACE = "\u00a0\u202f\u2009 '"
 
@@ -143,13 +163,16 @@ def parse_cjk(s: str) -> float | None:
 
 
 def parse_number(s: str, language: str = "und") -> float | None:
-    """Read any captured number span: Arabic digits, Chinese numerals, English number words."""
+    """Read any captured number span: Arabic digits, Chinese numerals, English and Russian
+    number words."""
     t = s.strip()
     if not t:
         return None
     low = t.lower()
     if low in _EN_WORDS:
         return float(_EN_WORDS[low])
+    if low in _RU_WORDS:
+        return float(_RU_WORDS[low])
     if any(ch in CJK_DIGITS or ch == "兆" for ch in t):
         return parse_cjk(t)
     return parse_digits(t, language)

@@ -327,3 +327,102 @@ def test_golden(language: str) -> None:
     )
     published, sentences = regen.read_sentences(regen.GOLDEN / f"{language}.txt")
     assert published and len(sentences) >= 8
+
+
+# ---- rules added for the sample gold: each is a general form, not a document ---------------
+
+
+@pytest.mark.parametrize("language,text,want", [
+    # Kazakh verbal and possessive qualifier forms; the figure text keeps them
+    ("kk", "Жүктің 80 пайыздан астамы Қазақстан арқылы өтеді.", ("80 пайыздан астамы", 80, "percent", "over")),
+    ("kk", "Келісімдердің құны 3,7 млрд доллардан асады.", ("3,7 млрд доллардан асады", 3.7e9, "USD", "over")),
+    ("kk", "Тауар айналымы 2 млрд долларға жуықтады.", ("2 млрд долларға жуықтады", 2e9, "USD", "approx")),
+    ("kk", "Экспорт 40 пайыздан асып түсті.", ("40 пайыздан асып", 40, "percent", "over")),
+    ("kk", "Құны 2 млрд доллар шамасында.", ("2 млрд доллар шамасында", 2e9, "USD", "approx")),
+    # partitive and counted nouns after の
+    ("kk", "60-тан астам құжатқа қол қойылды, оның 14-і – үкіметаралық келісім.", ("14-і", 14, "count", "exact")),
+    ("ja", "両政府は14の文書に署名した。", ("14の文書", 14, "count", "exact")),
+    # tenths: 成 (zh) and 割 (ja)
+    ("zh-Hant", "亞歐陸路貨運八成以上經過哈薩克。", ("八成以上", 80, "percent", "over")),
+    ("ja", "輸出の8割がロシア向けだ。", ("8割", 80, "percent", "exact")),
+    # Russian and English number words with a counted noun
+    ("ru", "Саммит лидеров пяти государств Центральной Азии.", ("пяти государств", 5, "count", "exact")),
+    ("ru", "Стороны подписали три соглашения.", ("три соглашения", 3, "count", "exact")),
+    ("en", "All five Central Asian leaders are expected.", ("five Central Asian leaders", 5, "people", "exact")),
+    # earthquake magnitude
+    ("ru", "Землетрясение магнитудой 7,1 произошло у побережья.", ("магнитудой 7,1", 7.1, "other:magnitude", "exact")),
+    ("en", "A magnitude 7.1 earthquake struck.", ("magnitude 7.1", 7.1, "other:magnitude", "exact")),
+])
+def test_forms_from_sample(language: str, text: str, want: tuple) -> None:
+    view = text
+    if language == "zh-Hant":
+        import opencc
+
+        view = opencc.OpenCC("t2s").convert(text)
+    got = [(f.text, f.value, f.unit, f.qualifier) for f in find_figures(view, text, language, PUB)]
+    assert (want[0], pytest.approx(want[1]), want[2], want[3]) in got, got
+
+
+@pytest.mark.parametrize("language,text", [
+    ("en", "Investment ranges from about $8 billion to around $9 billion."),
+    ("ru", "Инвестиции составили от 8 до 9 млрд долларов."),
+    ("zh-Hans", "对外投资80亿至90亿美元。"),
+])
+def test_range_is_one_figure(language: str, text: str) -> None:
+    (f,) = find_figures(text, text, language, PUB)
+    assert (f.value, f.value_max, f.qualifier) == (8e9, 9e9, "range")
+
+
+@pytest.mark.parametrize("language,text", [
+    ("ru", "Лидеры двух стран провели переговоры."),
+    ("en", "The two countries held talks."),
+    ("en", "These five states border Russia."),
+    ("zh-Hans", "这是一成不变的规则，双方成立了八成员的委员会。"),
+])
+def test_naming_is_not_a_count(language: str, text: str) -> None:
+    assert find_figures(text, text, language, PUB) == []
+
+
+def test_periods_since_and_visit() -> None:
+    text = "日本の対カザフ直接投資は1993年以降で約80億ドルに達する。"
+    (f,) = find_figures(text, text, "ja", "2025-12-18")
+    assert f.period == "1993/2025"
+    text = ("Всего за время визита министерства и компании двух стран заключили более 60 документов. "
+            "Общая стоимость коммерческих сделок превысила 3,7 млрд долларов.")
+    assert [f.period for f in find_figures(text, text, "ru", "2025-12-19")] == ["2025-12", "2025-12"]
+    text = ("Сапар барысында 60-тан астам құжатқа қол қойылды, оның 14-і – үкіметаралық келісім. "
+            "Коммерциялық келісімдердің жалпы құны 3,7 млрд доллардан асады.")
+    assert [f.period for f in find_figures(text, text, "kk", "2025-12-21")] == ["2025-12"] * 3
+    # a date in a bracketed aside does not date the figure after it
+    text = "В Астане (в 2019–2022 годах город назывался Нур-Султан) собрались лидеры пяти государств."
+    (f,) = find_figures(text, text, "ru", "2024-08-08")
+    assert f.period is None
+    # a cumulative total after a sentence about the visit is not the visit's
+    text = "此次访问签署60余份双边文件。日本对哈投资总额超过85亿美元。"
+    assert [f.period for f in find_figures(text, text, "zh-Hans", "2025-12-04")] == ["2025-12", None]
+
+
+def test_subject_kinds_agree_with_unit() -> None:
+    text = "Trade between the two countries reached roughly $1.1 billion last year."
+    (f,) = find_figures(text, text, "en", PUB)
+    assert f.subject == "trade"  # money is never "countries"
+    text = "Стороны запустили 3 инвестиционных проекта."
+    (f,) = find_figures(text, text, "ru", PUB)
+    assert f.subject == "projects"  # a count is never "investment"
+    text = "Саммит лидеров пяти государств."
+    (f,) = find_figures(text, text, "ru", PUB)
+    assert f.subject == "countries"
+
+
+def test_entities_prefer_the_owner() -> None:
+    text = "哈萨克斯坦坐拥丰富的稀土资源。\n其中稀土储量占全球12%以上，是日本半导体产业的核心原料。"
+    k = text.index("哈萨克斯坦")
+    j = text.index("日本")
+    mentions = [(j, j + 2, "Japan"), (k, k + 5, "Kazakhstan")]
+    (f,) = find_figures(text, text, "zh-Hans", PUB, mentions=mentions)
+    assert f.entities == ("Kazakhstan",)
+    text = "日本半导体产业依赖进口，哈萨克斯坦稀土储量占全球12%以上。"
+    k = text.index("哈萨克斯坦")
+    mentions = [(0, 2, "Japan"), (k, k + 5, "Kazakhstan")]
+    (f,) = find_figures(text, text, "zh-Hans", PUB, mentions=mentions)
+    assert f.entities == ("Kazakhstan",)

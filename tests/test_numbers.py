@@ -79,3 +79,11 @@ def test_never_raises(text: str) -> None:
     for language in ("en", "ru", "zh-Hans"):
         parse_number(text, language)
     scale_of(text)
+
+
+def test_russian_number_words() -> None:
+    assert parse_number("пяти", "ru") == 5.0
+    assert parse_number("Двух", "ru") == 2.0
+    assert parse_number("четырёх", "ru") == 4.0
+    assert parse_number("пятьдесят", "ru") == 50.0
+    assert parse_number("один", "ru") is None  # "one of": never a count
