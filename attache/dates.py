@@ -379,15 +379,19 @@ def _weekday_ahead(a: _Anchor, wd: int) -> str | None:
 # A weekday in a sentence about the future ("В субботу Токаев примет участие…", "will meet
 # on Friday", "将于周六出席") is the coming one, not the last one.
 _FUTURE = re.compile(
-    r"примет|будет|состоится|должн[аоы]? был[аио]? пройти|пройд[её]т|провед[её]т|посетит|отправится|планиру|намерен|"
+    r"примет|будет|состоится|долж(?:ен|на|но|ны)\s+был[аио]?\s+\w+|пройд[её]т|провед[её]т|посетит|отправится|планиру|намерен|"
     r"\bwill\b|\bis (?:to|due|expected)\b|\bplans? to\b|将|将要|计划|拟|予定|見通し|"
     r"болады|қатысады|барады|жоспарла", re.IGNORECASE)
 
 
+_PAREN = re.compile(r"\([^()]*\)|（[^（）]*）")
+
+
 def _is_future(text: str, s: int, e: int) -> bool:
     """Whether the clause around a date mention speaks of the future."""
-    around = re.split(r"[。！？.!?\n]", text[e:e + 60])[0]
-    around = re.split(r"[。！？.!?\n]", text[max(0, s - 30):s])[-1] + around
+    # Asides in brackets ("(в 2019–2022 годах …)") do not count towards the reach.
+    after = _PAREN.sub("", re.split(r"[。！？.!?\n]", text[e:e + 160])[0])[:60]
+    around = re.split(r"[。！？.!?\n]", text[max(0, s - 30):s])[-1] + after
     return bool(_FUTURE.search(around))
 
 

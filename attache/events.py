@@ -109,7 +109,7 @@ _BACKGROUND = re.compile(r"曾经|曾|此前|以往|历史上|歷史上|过去|�
                          r"ранее|в прошлом|かつて|бұрын", re.IGNORECASE)
 _STATUS: tuple[tuple[Status, re.Pattern[str]], ...] = (
     ("cancelled", re.compile(r"取消|中止|取りやめ|取り止め|見送|отмен[иеёя]|отказал[а-я]* от|"
-                             r"cancel+ed|called off|calls off|должн[аоы]? был[аио]?|"
+                             r"cancel+ed|called off|calls off|долж(?:ен|на|но|ны)\s+был[аио]?|"
                              r"was (?:due|supposed) to|"
                              r"原計劃|原计划|原定|予定だった|キャンセル|тоқтатылды|тоқтатты|"
                              r"бас тартты", re.IGNORECASE)),

@@ -166,3 +166,10 @@ def test_relative_year_with_month() -> None:
         "2024-08"]
     assert [d.value for d in find_dates("в 2019–2022 годах", "ru", "2024-08-08")] == [
         "2019/2022"]
+
+
+def test_was_to_take_place_on_friday_is_the_coming_friday() -> None:
+    text = ("В пятницу в Астане (в 2019–2022 годах город назывался Нур-Султан) должен был пройти "
+            "первый саммит.")
+    got = find_dates(text, "ru", "2024-08-08")  # a Thursday
+    assert got[0].text == "В пятницу" and got[0].value == "2024-08-09"
