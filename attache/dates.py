@@ -227,6 +227,14 @@ def masked_spans(text: str) -> list[tuple[int, int]]:
 
 # Each rule: compiled regex and a kind naming the resolver in ``_resolve``.
 _RULES: list[tuple[re.Pattern[str], str]] = [
+    # Half years, in every language: "the first half of this year", 今年上半年, 上半期,
+    # в первом полугодии 2025 года, бірінші жартыжылдықта.
+    (re.compile(rf"(?i)\b(?:the\s+)?(first|second)\s+half\s+(?:of\s+)?(this|last|next|{_D}{{4}})(?:\s+year)?\b"
+                rf"|\b(H1|H2)\s+({_D}{{4}})\b"), "half_en"),
+    (re.compile(rf"(今年|去年|明年|本年|昨年|来年|{_D}{{4}}\s*年)?\s*(上半年|下半年|上半期|下半期|上期|下期)"), "half_cjk"),
+    (re.compile(rf"(?i)(?:\bв(?:о)?\s+|\bза\s+)?(перв|втор)(?:ом|ое|ого)\s+полугоди[иея]"
+                rf"(?:\s+(этого|прошлого|текущего|следующего)\s+года|\s+({_D}{{4}})\s*(?:года|г\.))?"), "half_ru"),
+    (re.compile(rf"(?i)(?:({_D}{{4}})\s*ж(?:ылдың|ылғы|\.)?\s+|(биылғы|өткен\s+жылдың)\s+)?(бірінші|екінші)\s+жартыжылдық\w*"), "half_kk"),
     # CJK
     (re.compile(rf"(令和|平成|昭和)\s*(元|{_D}{{1,2}})\s*年(?:\s*({_D}{{1,2}})\s*月(?:\s*({_D}{{1,2}})\s*日)?)?"), "era"),
     (re.compile(rf"(?<![0-9０-９])({_D}{{4}})\s*年\s*({_D}{{1,2}})\s*月\s*({_D}{{1,2}})\s*[日号號]"), "ymd"),
@@ -451,9 +459,45 @@ def _since(y: int, a: _Anchor | None) -> tuple[str, bool] | None:
     return f"{start}/{a.year:04d}", True
 
 
+def _half(year: int | None, second: bool) -> str | None:
+    if year is None:
+        return None
+    return f"{year:04d}-07/{year:04d}-12" if second else f"{year:04d}-01/{year:04d}-06"
+
+
+def _half_year(word: str | None, a: _Anchor | None) -> tuple[int | None, bool]:
+    """The year a half-year phrase names, and whether it needed the anchor."""
+    if word is None or not word.strip():
+        return (a.year if a else None), True
+    w = word.strip().lower()
+    digits = re.sub(r"\D", "", ascii_digits(w))
+    if len(digits) == 4:
+        return int(digits), False
+    if a is None:
+        return None, True
+    offset = -1 if w in ("last", "去年", "昨年", "прошлого", "өткен жылдың") or "өткен" in w else (
+        1 if w in ("next", "明年", "来年", "следующего") else 0)
+    return a.year + offset, True
+
+
 def _resolve(kind: str, m: re.Match[str], a: _Anchor | None) -> tuple[str, bool] | None:
     """The ISO value of one match and whether it needed the anchor; None to drop it."""
     g = m.group
+    if kind.startswith("half_"):
+        if kind == "half_en":
+            second = (g(1) or g(3) or "").lower() in ("second", "h2")
+            year, rel = _half_year(g(2) or g(4), a)
+        elif kind == "half_cjk":
+            second = g(2).startswith("下")
+            year, rel = _half_year(g(1), a)
+        elif kind == "half_ru":
+            second = g(1).lower() == "втор"
+            year, rel = _half_year(g(2) or g(3), a)
+        else:
+            second = g(3).lower() == "екінші"
+            year, rel = _half_year(g(1) or g(2), a)
+        v = _half(year, second)
+        return (v, rel) if v else None
     if kind == "era":
         base = {"令和": 2018, "平成": 1988, "昭和": 1925}[g(1)]
         y = base + (1 if g(2) == "元" else _int(g(2)))

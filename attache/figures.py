@@ -716,7 +716,11 @@ def _period(text: str, s: int, e: int, f: _Parse, dates: list[DateMention],
               if d.end <= e and not _AFTER_DATE.match(text, d.end)]
     # a date in a parenthetical aside, "(в 2019–2022 годах город назывался …)", dates the aside
     before = [d for d in inside if d.end <= f.start and not _in_aside(text, s, d.start, d.end, f.start)]
-    chosen = before[-1] if before else None
+    # "$2 billion last year and $800 million in the first half of this year": a date that
+    # follows the figure closely, with no list separator between, is that figure's own.
+    right_after = [d for d in inside if f.end <= d.start <= f.end + 25
+                   and not _LIST_BREAK.search(text, f.end, d.start)]
+    chosen = right_after[0] if right_after else (before[-1] if before else None)
     if chosen is None:
         after = [d for d in inside if d.start >= f.end]
         chosen = after[0] if after else None
@@ -738,6 +742,14 @@ def _period(text: str, s: int, e: int, f: _Parse, dates: list[DateMention],
         if labels & _VISIT_OUTCOMES and not labels & _MONEY_ONLY_SUBJECTS:
             return published[:7]
     return None
+
+
+# Matched at the figure's start (re.match with a position: no ^ needed, none would work).
+_RANKING = re.compile(
+    r"\S*\s*(?:largest|biggest|leading|top|richest|most\s+important|major)\b|"
+    r"\S*\s*(?:крупнейш|ведущ|важнейш)\w*|[^\s最]{0,3}?(?<!最)大(?!约|約|概|幅|量|型|批|使|会|會|学|學)|"
+    r"\S*\s*(?:ірі|жетекші)\w*", re.IGNORECASE)
+_LIST_BREAK = re.compile(r"[,;，；、。]|\band\b|\bи\b|\bжәне\b|[0-9０-９]")
 
 
 def _in_aside(text: str, s: int, ds: int, de: int, fs: int) -> bool:
@@ -847,6 +859,9 @@ def find_figures(text: str, original: str, language: str, published: str | None,
         f = _parse_at(text, m, language)
         if f is None:
             continue
+        if f.unit == "count" and _RANKING.match(text, f.start, min(len(text), f.end + 12)):
+            consumed = f.end
+            continue  # "ten largest investors", 前十大, десяти крупнейших: a rank, not a count
         consumed = f.end
         ss, se = _sentence_of(text, f.start, f.end, sentences)
         if dates is None:

@@ -173,3 +173,16 @@ def test_was_to_take_place_on_friday_is_the_coming_friday() -> None:
             "первый саммит.")
     got = find_dates(text, "ru", "2024-08-08")  # a Thursday
     assert got[0].text == "В пятницу" and got[0].value == "2024-08-09"
+
+
+@pytest.mark.parametrize("text,lang,value", [
+    ("about $800 million in the first half of this year", "en", "2025-01/2025-06"),
+    ("the second half of last year", "en", "2024-07/2024-12"),
+    ("H1 2025 trade", "en", "2025-01/2025-06"),
+    ("今年上半年贸易额达8亿美元", "zh-Hans", "2025-01/2025-06"),
+    ("上半期の貿易額", "ja", "2025-01/2025-06"),
+    ("В первом полугодии 2025 года товарооборот вырос", "ru", "2025-01/2025-06"),
+    ("Биылғы бірінші жартыжылдықта тауар айналымы өсті", "kk", "2025-01/2025-06"),
+])
+def test_half_years(text: str, lang: str, value: str) -> None:
+    assert [d.value for d in find_dates(text, lang, "2025-08-26")] == [value]

@@ -426,3 +426,19 @@ def test_entities_prefer_the_owner() -> None:
     mentions = [(0, 2, "Japan"), (k, k + 5, "Kazakhstan")]
     (f,) = find_figures(text, text, "zh-Hans", PUB, mentions=mentions)
     assert f.entities == ("Kazakhstan",)
+
+
+def test_ranks_are_not_counts() -> None:
+    for text, lang in [("Japan ranks among Kazakhstan's ten largest investors.", "en"),
+                       ("日本是哈萨克斯坦前十大外国投资来源国之一。", "zh-Hans"),
+                       ("Япония входит в число десяти крупнейших инвесторов.", "ru")]:
+        assert find_figures(text, text, lang, "2025-08-26") == [], text
+    kept = find_figures("最大100台の建機を納入する。", "最大100台の建機を納入する。", "ja", None)
+    assert [(f.value, f.qualifier) for f in kept] == [(100.0, "at_most")]
+
+
+def test_a_date_right_after_the_figure_is_its_period() -> None:
+    text = ("Trade reached $2 billion last year and about $800 million in the first half of "
+            "this year.")
+    got = {f.text: f.period for f in find_figures(text, text, "en", "2025-08-26")}
+    assert got == {"$2 billion": "2024", "about $800 million": "2025-01/2025-06"}
