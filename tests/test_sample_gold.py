@@ -7,19 +7,16 @@ following ../shared/eval/GOLD_SCHEMA.md. Scoring uses the shared scorer's matchi
 
 from __future__ import annotations
 
-import importlib.util
 import json
-import subprocess
-import sys
-from collections import defaultdict
 from pathlib import Path
 
 import pytest
 
+from tests.gold_scoring import extract, load_scorer, score
+
 ROOT = Path(__file__).resolve().parents[1]
 SAMPLE = ROOT / "attache" / "data" / "sample"
 GOLD_FILE = ROOT / "tests" / "golden" / "sample-gold.json"
-SCORER = ROOT.parent / "shared" / "eval" / "score_extract.py"
 
 DOCS = [
     "en_astanatimes_20220430_hayashi_visit.md",
@@ -56,65 +53,12 @@ FLOORS: dict[str, dict[str, float]] = {
 
 
 
-def _load_scorer():
-    if not SCORER.is_file():
-        pytest.skip("the shared scorer (../shared/eval/score_extract.py) is not beside this checkout")
-    spec = importlib.util.spec_from_file_location("score_extract", SCORER)
-    module = importlib.util.module_from_spec(spec)
-    assert spec.loader is not None
-    spec.loader.exec_module(module)
-    return module
-
-
-def _score(sc, gold: list[dict], pred: list[dict]) -> dict[str, dict[str, float]]:
-    """Per-language and overall scores, computed as score_extract.main does."""
-    pred_by_doc = {str(p.get("doc", "")).replace("\\", "/").split("/")[-1]: p for p in pred}
-    tot: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
-    for g in gold:
-        p = pred_by_doc.get(g["doc"], {})
-        e = sc.match_entities(g["entities"], p.get("entities", []))
-        f = sc.match_figures(g["figures"], p.get("figures", []))
-        v = sc.match_events(g["events"], p.get("events", []))
-        for key in ("all", g["language"]):
-            t = tot[key]
-            for name, value in (("e_tp", e[0]), ("e_fp", e[1]), ("e_fn", e[2]),
-                                ("f_tp", f[0]), ("f_fp", f[1]), ("f_fn", f[2]), ("f_qual", f[3]),
-                                ("v_tp", v[0]), ("v_fp", v[1]), ("v_fn", v[2])):
-                t[name] += value
-            t["docs"] += 1
-            if g.get("published"):
-                t["date_n"] += 1
-                t["date_ok"] += str(p.get("published") or "").startswith(str(g["published"])[:7])
-            t["lang_ok"] += p.get("language") == g["language"]
-    out = {}
-    for key, t in tot.items():
-        out[key] = {
-            "docs": t["docs"],
-            "entity_f1": round(sc.f1(t["e_tp"], t["e_fp"], t["e_fn"])[2], 3),
-            "figure_f1": round(sc.f1(t["f_tp"], t["f_fp"], t["f_fn"])[2], 3),
-            "figure_qualifier_acc": round(t["f_qual"] / t["f_tp"], 3) if t["f_tp"] else 0.0,
-            "event_f1": round(sc.f1(t["v_tp"], t["v_fp"], t["v_fn"])[2], 3),
-            "language_acc": round(t["lang_ok"] / t["docs"], 3),
-            "published_acc": round(t["date_ok"] / t["date_n"], 3) if t["date_n"] else 0.0,
-        }
-    return out
-
-
 @pytest.fixture(scope="module")
 def scores() -> dict[str, dict[str, float]]:
-    sc = _load_scorer()
+    sc = load_scorer()
     gold = json.loads(GOLD_FILE.read_text("utf-8"))
     assert sorted(g["doc"] for g in gold) == sorted(DOCS)
-    proc = subprocess.run(
-        [sys.executable, "-m", "attache", "extract", *[str(SAMPLE / d) for d in DOCS], "--json"],
-        cwd=ROOT, capture_output=True, text=True, encoding="utf-8", timeout=600,
-    )
-    assert proc.returncode == 0, proc.stderr[-2000:]
-    pred = json.loads(proc.stdout)
-    result = _score(sc, gold, pred)
-    for key in sorted(result, key=lambda k: (k != "all", k)):
-        print(key, json.dumps(result[key]))
-    return result
+    return score(sc, gold, extract([SAMPLE / d for d in DOCS]))
 
 
 def test_gold_is_well_formed() -> None:

@@ -1,4 +1,7 @@
-import json, re, os
+import json
+import os
+import re
+
 D = '/work/main/tests/heldout'
 SPLIT = re.compile(r'(?<=[。！？])|(?<=[.!?])(?<!тыс\.)(?<! г\.)(?<! ж\.)\s+|\n')
 def sents(doc):
