@@ -44,6 +44,7 @@ _CORE = re.compile(
 
 # ---- right-hand side -----------------------------------------------------------------------
 
+_CJK_REMAINDER = re.compile(r"([0-9０-９]{1,4})([千万萬]?)(?![0-9０-９.,])")
 _MID_QUAL = re.compile(r"[余餘多](?=[十百千万萬亿億兆]|[^\s\d])")  # 60余份, 7000多万, 150余国
 _CJK_MULT = re.compile(r"[十百千万萬亿億兆]+(?![瓦米克赫])")
 _WORD_SCALE = re.compile(
@@ -188,10 +189,11 @@ _DISTANT_QUAL = re.compile(
     r"(至少|不少于|不少於|最多|不超过|不超過|少なくとも|кем дегенде|кемінде)[^。！？!?；;，,\d]{0,8}$"
 )
 _POST_QUAL: list[tuple[str, re.Pattern[str]]] = [
-    ("over", re.compile(r"\s*(?:以上|余り|あまり|plus\b)")),
+    # 超/強/弱 after an amount are Japanese only (_JA_POST); を超える/を上回る are unambiguous
+    ("over", re.compile(r"\s*(?:以上|余り|あまり|plus\b|を超え(?:る|た|て)?|を上回(?:る|り|った))")),
     ("approx", re.compile(r"\s*(?:左右|上下|前后|前後|近く|程度|ほど|or so\b)")),
     ("at_least", re.compile(r"\s*(?:or more\b|or above\b)")),
-    ("under", re.compile(r"\s*未満")),
+    ("under", re.compile(r"\s*(?:未満|足らず|に満たない)")),
     ("at_most", re.compile(r"\s*(?:以下|以内|以內|or less\b|or fewer\b)")),
     # Kazakh postpositions after a case ending: доллардан астам, долларға жуық
     # and their verbal and possessive forms: пайыздан астамы, доллардан асады, долларға жуықтады
@@ -399,6 +401,14 @@ def _parse_at(text: str, m: re.Match[str], language: str) -> _Parse | None:
         f = scale_of(mm.group())
         if f:
             mult, has_mult, p = f, True, mm.end()
+            # 3億5000万, 1亿2000万: a smaller unit right after a larger one adds to it
+            more = _CJK_REMAINDER.match(text, p)
+            if more and kind == "d" and mid_qual is None:
+                small = scale_of(more.group(2)) if more.group(2) else 1.0
+                rest = parse_number(more.group(1), lang)
+                if small and rest is not None and small < f and rest * small < f:
+                    value, mult = value + rest * small / f, f
+                    p = more.end()
     if not has_mult:
         mm = _WORD_SCALE.match(text, p)
         if mm:

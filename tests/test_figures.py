@@ -442,3 +442,17 @@ def test_a_date_right_after_the_figure_is_its_period() -> None:
             "this year.")
     got = {f.text: f.period for f in find_figures(text, text, "en", "2025-08-26")}
     assert got == {"$2 billion": "2024", "about $800 million": "2025-01/2025-06"}
+
+
+@pytest.mark.parametrize("text,lang,expected", [
+    ("総額3億5000万ドルの契約", "ja", (350_000_000.0, "USD", "exact")),
+    ("投资3亿5000万美元", "zh-Hans", (350_000_000.0, "USD", "exact")),
+    ("1万5000人が参加した", "ja", (15_000.0, "people", "exact")),
+    ("50億ドルを超える投資", "ja", (5_000_000_000.0, "USD", "over")),
+    ("100人足らずが参加", "ja", (100.0, "people", "under")),
+    ("投资额10亿美元超出预期", "zh-Hans", (1_000_000_000.0, "USD", "exact")),
+])
+def test_compound_cjk_amounts_and_japanese_qualifiers(text: str, lang: str,
+                                                      expected: tuple[float, str, str]) -> None:
+    got = [(f.value, f.unit, f.qualifier) for f in find_figures(text, text, lang, "2025-06-17")]
+    assert got == [expected]

@@ -306,3 +306,16 @@ def test_only_attache_errors_escape(name: str) -> None:
             read_bytes(data, location=name)
         except AttacheError:
             pass
+
+
+@pytest.mark.parametrize("first_line,iso", [
+    ("NEW YORK, September 19, 2023 — President Biden hosted the leaders.", "2023-09-19"),
+    ("БИШКЕК, 26 ноября 2024 г. – Президент России прибыл с визитом.", "2024-11-26"),
+    ("Астана, 17 маусым 2025 ж. Бүгін саммит басталды.", "2025-06-17"),
+])
+def test_wire_datelines_date_the_document(first_line: str, iso: str) -> None:
+    from attache.readers.text import date_from_byline
+
+    got = date_from_byline(first_line + "\nSecond paragraph.")
+    assert got is not None and (got.value, got.source) == (iso, "text")
+    assert date_from_byline("Tokyo, the capital, hosted talks in 2023.") is None

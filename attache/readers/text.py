@@ -177,6 +177,15 @@ _PUBLISHED_CUE = re.compile(
 )
 
 
+# A wire dateline opens the first paragraph: "NEW YORK, September 19, 2023 — …",
+# "БИШКЕК, 26 ноября 2024 г. – …", "Астана, 17 маусым 2025 ж. …".
+_DATELINE = re.compile(
+    rf"^[^\W\d_][^\n,]{{0,40}},\s*(?P<date>{_DATE_IN_LINE.pattern})"
+    r"(?:\s*(?:г\.|года|ж\.|жылы)(?!\w)|\s*(?:[—–\-/(.]|$))",
+    re.IGNORECASE,
+)
+
+
 def date_from_byline(text: str) -> PublishedDate | None:
     """A date in a byline or dateline among the first lines (``NHKニュース 2022年4月30日``,
     ``ТОКИО, 8 августа 2024. /ТАСС/.``, ``Egemen Qazaqstan | 21.12.2025``, ``Generated on
@@ -184,6 +193,11 @@ def date_from_byline(text: str) -> PublishedDate | None:
     "published"/"generated"."""
     lines = [x.strip() for x in text.split("\n") if x.strip()][:4]
     for line in lines:
+        d = _DATELINE.match(line)
+        if d:
+            iso = parse_date(d.group("date"))
+            if iso and len(iso) == 10:
+                return PublishedDate.of(iso, "text")
         m = _DATE_IN_LINE.search(line)
         if not m:
             continue
