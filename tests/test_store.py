@@ -156,3 +156,16 @@ def test_sigkill_mid_ingest_leaves_a_consistent_store(tmp_path: Path) -> None:
         indexed = c.execute("select count(*) from sentences where boilerplate is null"
                             ).fetchone()[0]
         assert 0 < fts <= indexed
+
+
+def test_globs_and_folders_expand(tmp_path: Path) -> None:
+    (tmp_path / "a").mkdir()
+    (tmp_path / "a" / "one.txt").write_text("Kazakhstan and Japan signed a memorandum on uranium.\n",
+                                            "utf-8")
+    (tmp_path / "a" / "two.md").write_text("---\ntitle: Two\n---\n\nJapan opened a JICA office in "
+                                           "Astana to support customs reform.\n", "utf-8")
+    (tmp_path / "a" / "skip.png").write_bytes(b"\x89PNG\r\n\x1a\n")
+    with EvidenceBase(":memory:") as eb:
+        assert len(eb.ingest([str(tmp_path / "a" / "*.txt")]).added) == 1
+        report = eb.ingest([str(tmp_path / "a")])  # a folder: readable files only
+        assert report.ok and len(report.added) == 1 and len(report.existing) == 1
