@@ -96,9 +96,13 @@ class _Matcher:
 _CACHE: weakref.WeakKeyDictionary[KnowledgeBase, _Matcher] = weakref.WeakKeyDictionary()
 
 
-def _keys_for(entry: KBEntry) -> set[tuple[str, bool]]:
-    """(folded key, case-sensitive) pairs to register for one entry."""
-    keys: set[tuple[str, bool]] = set()
+def _keys_for(entry: KBEntry) -> set[tuple[str, bool, bool]]:
+    """(folded key, case-sensitive, capitalised) triples to register for one entry.
+
+    A key is capitalised when its alias starts with a capital Cyrillic or Latin letter; such
+    keys do not match a lowercase word (Kazakh достық 'friendship' is not Dostyk station).
+    """
+    keys: set[tuple[str, bool, bool]] = set()
     for lang, alias in entry.all_aliases():
         variants = {alias}
         if any(is_han(c) for c in alias):
@@ -112,7 +116,7 @@ def _keys_for(entry: KBEntry) -> set[tuple[str, bool]]:
                 # Short all-caps acronyms (US, UN, SCO) are matched case-sensitively so that
                 # "us" and "un" in running text stay words.
                 cs = form.isupper() and len(form) <= 5 and form.isascii()
-                keys.add((fold(form), cs))
+                keys.add((fold(form), cs, form[0].isupper()))
     return keys
 
 
@@ -120,11 +124,15 @@ def _matcher(kb: KnowledgeBase) -> _Matcher:
     m = _CACHE.get(kb)
     if m is not None:
         return m
-    table: dict[str, list[tuple[str, bool, int]]] = {}
+    table: dict[str, list[tuple[str, bool, int, bool]]] = {}
     entries = sorted(kb.entries(), key=lambda e: (_TYPE_RANK.get(e.type, 9), e.id))
     for e in entries:
-        for key, cs in _keys_for(e):
-            table.setdefault(key, []).append((e.id, cs, 0))
+        keys = _keys_for(e)
+        lower = {k for k, _, cap in keys if not cap}
+        for key, cs, cap in keys:
+            if cap and key in lower:
+                continue
+            table.setdefault(key, []).append((e.id, cs, 0, cap))
     for name, stems in _COUNTRY_ADJECTIVES.items():
         entry = kb.by_name(name)
         if entry is None:
@@ -134,7 +142,7 @@ def _matcher(kb: KnowledgeBase) -> _Matcher:
             if stem.endswith("ск"):
                 forms |= {stem + e for e in _RU_ADJ_ENDINGS}
             for f in forms:
-                table.setdefault(fold(f), []).append((entry.id, False, 1))
+                table.setdefault(fold(f), []).append((entry.id, False, 1, False))
     auto = ahocorasick.Automaton()
     for key, vals in table.items():
         auto.add_word(key, (len(key), tuple(vals)))
@@ -208,8 +216,10 @@ def kb_hits(view: str, original: str, m: _Matcher) -> list[Hit]:
             continue
         if _is_word_char(view[end - 1]) and end < len(view) and _is_word_char(view[end]):
             continue
-        for kb_id, cs, weak in vals:
+        for kb_id, cs, weak, cap in vals:
             if cs and original[start:end].upper() != original[start:end]:
+                continue
+            if cap and original[start].islower():
                 continue
             hits.append(Hit(start, end, kb_id, weak=bool(weak)))
             break
@@ -314,9 +324,13 @@ def find_entities(
     occupied = skip_spans + [(h.start, h.end) for h in chosen]
     chosen += resolve(abbrev_hits(view, m, language, occupied), occupied)
     occupied = skip_spans + [(h.start, h.end) for h in chosen]
-    found = [d for d in discover(view, original, language, chosen, occupied)
+    countries = frozenset(e.id for e in kb.entries() if e.type == "country")
+    found = [d for d in discover(view, original, language, chosen, occupied, countries)
              if not _tag(original, d) and not _dateline(original, d)]
     quoted = _quoted_orgs(original, language, skip_spans)
+    quoted += [d for d in _named_documents(view, original, language, skip_spans)
+               if not any(h.start <= d.start and d.end <= h.end for h in chosen)
+               and not any(q.start < d.end and d.start < q.end for q in quoted)]
     if quoted:
         chosen = [h for h in chosen if not any(q.start <= h.start and h.end <= q.end
                                                for q in quoted)]
@@ -367,13 +381,15 @@ _ZH_FOLLOWERS = tuple(
     "签署 参加 参观 讨论 听取 主持 同 并 接受 "
     "致 所 亲自 先生 女士 阁下 一同 都 今天 昨天 近日 日前 "
     "作 做 为 以 到 抵达 通话 谈判 呼吁 希望".split())
+_ZH_SPEECH = ("认为", "表示", "指出", "强调", "透露", "介绍", "说，", "说:", "说：", "称，", "称:",
+              "称：")
 _ZH_NOT_NAME_START = set("此该这那其本各每两多一我你他她它们在与和对向于"
                          "已将也还则曾都就并又正首再亲共"
                          "同均先后等时所以为被把让使要会能可不没从由当因而但或即")
 _ZH_NOT_NAME_CHAR = set("的了是在和与及等上下年月日国家们这那其此该个中")
 _ZH_ORG_SUFFIXES = sorted("公司 集团 大学 研究院 研究所 银行 协会 委员会 部 局 "
                           "中心 基金会 学院 商会 "
-                          "交易所".split(), key=len, reverse=True)
+                          "交易所 康采恩".split(), key=len, reverse=True)
 _ZH_ORG_STOPS = set("的在是将了由向对为从被把等同跟以于并其该这此各也还则都就而但或即让给、")
 _ZH_GENERIC = set(
     "教育 研究 培训 数据 科技 创新 技术 服务 物流 商业 金融 "
@@ -402,7 +418,8 @@ _EN_TITLES = (r"(?i:President|Vice President|Prime Minister|Foreign Minister|Def
               r"Deputy Prime Minister|Minister|Ambassador|CEO|Chairman|Chairwoman|Chair|"
               r"Professor|Prof\.|Dr\.|analyst|political scientist|economist|Governor|Mayor|"
               r"Senator|Secretary|Director|spokesperson|spokesman|spokeswoman|Emperor|"
-              r"Chief Executive|founder|Speaker)")
+              r"Chief Executive|founder|Speaker|(?:senior |research )?fellow|researcher|"
+              r"scholar|expert)")
 _EN_NAME = r"(?:[A-Z]\.\s?){0,2}[A-Z][a-z'’\-]{1,20}(?:\s(?:[A-Z]\.\s?)?[A-Z][a-z'’\-]{1,20}){1,2}"
 _EN_PERSON = re.compile(rf"\b{_EN_TITLES}\s+(?P<name>{_EN_NAME})\b")
 _EN_ORG_WORDS = ("Company|Corporation|Corp\\.|Group|University|Institute|Bank|Agency|Ministry|"
@@ -432,6 +449,14 @@ _RU_ORG = re.compile(rf"(?:(?:АО|ТОО|ООО|ПАО|ОАО|АҚ|ЖШС|ЗА�
 _RU_ORG_HEAD = re.compile(
     rf"(?:Министерств|Агентств|Университет|Банк|Фонд|Комитет|Институт)[{_CYR_LOW}]{{0,3}}"
     rf"(?:\s[{_CYR_LOW}]{{2,20}}){{0,4}}(?:\s[{_CYR_UP}][{_CYR_LOW}]{{2,20}})?")
+_RU_ADJ_CASE = re.compile(r"(?:ск|цк)(?:ого|ому|ой|ую|ом|им|ими|их|ая|ое|ие|ые)$")
+# Ташкентского института стратегических исследований: a capitalised adjective, an institution
+# noun in any case and a tail of lowercase genitive words (adjective + noun plural/singular).
+_RU_ADJ_ORG = re.compile(
+    rf"[{_CYR_UP}][{_CYR_LOW}]{{2,20}}(?:ский|ского|скому|ским|ском|ская|ской|скую)\s"
+    rf"(?:институт|университет|центр|фонд|академи|агентств|комитет)[{_CYR_LOW}]{{0,3}}"
+    rf"(?:\s[{_CYR_LOW}]{{3,20}}(?:ых|их|ой|ей|ого|его))?"
+    rf"(?:\s[{_CYR_LOW}]{{3,20}}(?:ий|ов|ев|ия|ии|ы|и|а|ей))?(?![{_CYR_LOW}])")
 _TAG_CTX = re.compile(r"[\[(]")
 _DATELINE = re.compile(r"[〔【\[［(（][^〔〕【】\n]{0,24}[∕/／][^〔〕【】\n]{0,12}[〕】\]］)）]")
 _TITLE_PREFIX = re.compile(
@@ -556,6 +581,11 @@ def _free(start: int, end: int, occupied: Occupied) -> bool:
 def _han_name_end(view: str, p: int, longest: bool, max_len: int = 4) -> int | None:
     """End of a Han name starting at ``p``: a length after which a follower word begins."""
     lengths = range(max_len, 1, -1) if longest else range(2, max_len + 1)
+    for k in range(2, max_len):
+        if view.startswith(_ZH_SPEECH, p + k):  # 张宁认为, 严具好表示: the verb ends the name
+            max_len = k
+            lengths = range(k, 1, -1) if longest else range(2, k + 1)
+            break
     for n in lengths:
         seg = view[p:p + n]
         if len(seg) < n or not all(is_han(c) for c in seg):
@@ -615,7 +645,8 @@ def _zh_people(view: str, occupied: Occupied) -> list[Hit]:
     return hits
 
 
-def _zh_orgs(view: str, chosen: list[Hit], occupied: Occupied) -> list[Hit]:
+def _zh_orgs(view: str, chosen: list[Hit], occupied: Occupied,
+             countries: frozenset[str] = frozenset()) -> list[Hit]:
     hits: list[Hit] = []
     anchors = {h.end: h for h in chosen if h.kb_id is not None and not h.weak}
     pattern = re.compile("|".join(_ZH_ORG_SUFFIXES))
@@ -624,13 +655,14 @@ def _zh_orgs(view: str, chosen: list[Hit], occupied: Occupied) -> list[Hit]:
         suffix = m.group()
         s = p
         while s > 0 and p - s < 12 and (is_han(view[s - 1]) or view[s - 1] == "·") \
-                and view[s - 1] not in _ZH_ORG_STOPS and view[s - 1] not in "与和及":
+                and (view[s - 1] not in _ZH_ORG_STOPS or view[s - 1:s + 1] == "对外") \
+                and view[s - 1] not in "与和及":
             s -= 1
         # A KB name shortly before, joined by Han text, starts the organisation name
         # (哈萨克斯坦 + 国家水利与灌溉 + 大学).
         for a_end in range(s, max(s - 9, 0), -1):
             h = anchors.get(a_end)
-            bridge = view[a_end:s]
+            bridge = view[a_end:s].replace("对外", "外外")
             if h is not None and all(is_han(c) and c not in _ZH_ORG_STOPS for c in bridge) \
                     and not any(v in bridge for v in _ZH_LEAD_VERBS) and \
                     not any(_lexicon().get(bridge[i:i + 2], (0, ""))[1] == "v"
@@ -651,6 +683,10 @@ def _zh_orgs(view: str, chosen: list[Hit], occupied: Occupied) -> list[Hit]:
         rest = prefix
         for h in inner:
             rest = rest.replace(view[h.start:h.end], "")
+        if not rest and suffix == "大学" and len(inner) == 1 and not inner[0].weak \
+                and inner[0].kb_id not in countries and not _overlaps(p, end, occupied):
+            hits.append(Hit(s, end, None, "organization", view[s:end]))  # 北海道大学
+            continue
         if not rest or rest in _ZH_GENERIC or rest.endswith(("业", "类", "型", "性", "方", "家")) \
                 or any(v in rest for v in _ZH_LEAD_VERBS):
             continue
@@ -699,21 +735,27 @@ def _latin_in_cjk(view: str, original: str, chosen: list[Hit],
 def _cyrillic(view: str, original: str, occupied: Occupied) -> list[Hit]:
     hits: list[Hit] = []
     for t in _RU_TITLE.finditer(original):
-        window_end = min(len(original), t.end() + 60)
+        window_end = min(len(original), t.end() + 90)
         for n in _CYR_NAME.finditer(original, t.end(), window_end):
             gap = original[t.end():n.start()]
-            if len(gap) > 40 or any(c in gap for c in ".,;:!?\n"):
+            if len(gap) > 70 or any(c in gap for c in ".,;:!?\n«»"):
                 break
             tokens = n.group().split()
+            if _RU_ADJ_CASE.search(tokens[0]):
+                continue  # Ташкентского (института): an adjective, not a surname
             if _SURNAME_END.search(tokens[-1]) or len(tokens) >= 2 and n.start() - t.end() <= 1:
                 if len(tokens) >= 2 or _SURNAME_END.search(tokens[-1]):
                     if _free(n.start(), n.end(), occupied):
                         hits.append(Hit(n.start(), n.end(), None, "person", n.group()))
                     break
     for m in _KK_PERSON.finditer(original):
-        if _free(m.start("name"), m.end("name"), occupied):
-            hits.append(Hit(m.start("name"), m.end("name"), None, "person", m.group("name")))
-    for rx in (_RU_ORG, _RU_ORG_HEAD, _KK_ORG):
+        s, e = m.start("name"), m.end("name")
+        # Сарапшы Досым Сәтпаев Қытай ...: drop trailing capitalised words that a KB name holds.
+        while not _free(s, e, occupied) and " " in original[s:e]:
+            e = original.rindex(" ", s, e)
+        if _free(s, e, occupied) and (" " in original[s:e] or _SURNAME_END.search(original[s:e])):
+            hits.append(Hit(s, e, None, "person", original[s:e]))
+    for rx in (_RU_ORG, _RU_ORG_HEAD, _KK_ORG, _RU_ADJ_ORG):
         for m in rx.finditer(original):
             if _free(m.start(), m.end(), occupied) and len(m.group().split()) >= 2:
                 hits.append(Hit(m.start(), m.end(), None, "organization", m.group().strip()))
@@ -737,6 +779,40 @@ def _quoted_orgs(original: str, language: str, skip: Occupied) -> list[Hit]:
         s, e = m.start("name"), m.end("name")
         if _free(s, e, skip) and "+" not in m.group("name"):
             hits.append(Hit(s, e, None, "organization", m.group("name")))
+    return hits
+
+
+_ZH_DOC_QUOTED = re.compile(r"(?P<q>[《「“『])(?P<name>[^《》「」“”『』\n]{2,30})[》」”』]")
+_ZH_DOC_VERBS = ("签署", "通过", "发表", "签订", "批准", "缔结", "发布")
+_ZH_DOC_NOUNS = ("倡议", "构想", "计划", "战略", "宣言", "条约", "协定", "公约", "宪章")
+_EN_DOC = re.compile(
+    r"\b(?P<name>(?:[A-Z][\w+’'\-]*\s){1,5}(?:Initiative|Declaration|Treaty|Agreement|Dialogue|"
+    r"Accord|Charter|Compact)(?:\s(?:in|for|on)(?:\sthe)?(?:\s[A-Z][\w\-]+){1,3})?)")
+
+
+def _named_documents(view: str, original: str, language: str, skip: Occupied) -> list[Hit]:
+    """Named treaties, declarations and initiatives: 签署《…》, 「…」倡议, "… Declaration".
+
+    They are kept as unlinked 'other' entities and swallow the KB names inside them
+    (the Economic Resilience Initiative in Central Asia is not a mention of Central Asia).
+    """
+    hits: list[Hit] = []
+    if language.startswith("zh") or language == "ja":
+        for m in _ZH_DOC_QUOTED.finditer(view):
+            s, e = m.start("name"), m.end("name")
+            after = view[m.end():m.end() + 4]
+            after = after[2:] if after.startswith("合作") else after
+            verb = m.group("q") == "《" and view[max(0, m.start() - 4):m.start()].endswith(
+                tuple(v + t for v in _ZH_DOC_VERBS for t in ("", "了")))
+            if (verb or after.startswith(_ZH_DOC_NOUNS)) and _free(s, e, skip):
+                hits.append(Hit(s, e, None, "other", original[s:e]))
+    elif language == "en":
+        for m in _EN_DOC.finditer(original):
+            s, e = m.start("name"), m.end("name")
+            if original.startswith("The ", s):
+                s += 4
+            if len(original[s:e].split()) >= 2 and _free(s, e, skip):
+                hits.append(Hit(s, e, None, "other", original[s:e]))
     return hits
 
 
@@ -788,7 +864,7 @@ def _japanese(view: str, original: str, occupied: Occupied) -> list[Hit]:
 
 
 def discover(view: str, original: str, language: str, chosen: list[Hit],
-             occupied: Occupied) -> list[Hit]:
+             occupied: Occupied, countries: frozenset[str] = frozenset()) -> list[Hit]:
     """Unlinked people and organisations, placed only where no KB name already stands.
 
     A discovered organisation may swallow country and place names inside it
@@ -798,7 +874,7 @@ def discover(view: str, original: str, language: str, chosen: list[Hit],
     if language.startswith("zh") or language == "ja":
         soft = {(h.start, h.end) for h in chosen if h.kb_id is not None}
         hard = Occupied([o for o in occupied if o not in soft], len(view))
-        orgs = resolve(_zh_orgs(view, chosen, occupied), hard)
+        orgs = resolve(_zh_orgs(view, chosen, occupied, countries), hard)
         # Organisations may not cut through a KB name, only contain it whole.
         edges = bytearray(len(view) + 2)
         for h in chosen:

@@ -231,3 +231,28 @@ def test_matching_100kb_is_fast() -> None:
 
 def golden_dir() -> Path:
     return Path(__file__).parent / "golden" / "entities"
+
+
+# General rules added for named documents, speech verbs, inflected names and capitalisation.
+RULES: list[tuple[str, str, set[str], set[str]]] = [
+    # (language, sentence, names that must be found, names that must not be found)
+    ("zh-Hans", "北京大学教授李明远认为，合作前景广阔。", {"李明远"}, {"李明远认"}),
+    ("zh-Hans", "两国外长签署了《北极航道合作协定》。", {"北极航道合作协定"}, set()),
+    ("en", "The leaders endorsed the Green Steppe Initiative for Central Asia last year.",
+     {"Green Steppe Initiative for Central Asia"}, {"Central Asia"}),
+    ("en", "\"It matters,\" said Aidos Nurlanov, a fellow at the Astana Policy Lab.",
+     {"Aidos Nurlanov"}, set()),
+    ("ru", "Эксперт Каспийского института морских исследований Ерлан Касымов отметил рост.",
+     {"Ерлан Касымов"}, {"Каспийского"}),
+    ("kk", "Саясаттанушы Ерлан Қасымов Қытай саясатын талдады.", {"Ерлан Қасымов", "China"},
+     set()),
+    ("kk", "Екі ел достық пен ынтымақтастықты дамытады.", set(), {"Dostyk"}),
+    ("ja", "北海道大学の研究者が講演した。", {"北海道大学"}, {"Hokkaido"}),
+]
+
+
+@pytest.mark.parametrize(("lang", "text", "want", "unwanted"), RULES)
+def test_general_rules(lang: str, text: str, want: set[str], unwanted: set[str]) -> None:
+    got = names(text, lang, default_kb())
+    assert want <= set(got), got
+    assert not unwanted & set(got), got
