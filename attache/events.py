@@ -40,12 +40,12 @@ _ZH_TRIGGERS: dict[str, tuple[str, ...]] = {
     "statement": ("表示", "指出", "强调", "宣布", "声明", "评价", "澄清", "发言", "回应", "抗议",
                   "补充说", "说，", "说：", "说:", "说,", "说“", "称，", "称：", "保证"),
     "other": ("退出", "撤军", "成立", "投票", "弃权", "启动", "举办", "倡议", "晚宴", "欢迎仪式",
-              "入侵", "开展", "转移", "介入", "通话", "通电话"),
+              "入侵", "开展", "转移", "介入", "通话", "通电话", "批准"),
 }
 _EN_TRIGGERS: dict[str, tuple[str, ...]] = {
     "visit": ("visit", "arrived", "arrives", "arrive in", "toured", "trip"),
     "meeting": ("met ", "meets", "meet ", "meeting with", "talks", "held talks", "received",
-                "chaired"),
+                "chaired", "meeting was", "meeting is", "meeting will", "meeting in"),
     "summit": ("summit",),
     "signing": ("signed", "signs", "sign ", "signing"),
     "forum": ("forum",),
@@ -53,7 +53,7 @@ _EN_TRIGGERS: dict[str, tuple[str, ...]] = {
                   "reaffirmed", "reiterated"),
     "other": ("withdrew", "withdrawal", "launched", "abstained", "voted", "established",
               "invaded", "invasion", "hosted", "phone call", "spoke by phone",
-              "telephone conversation"),
+              "telephone conversation", "approved"),
 }
 _RU_TRIGGERS: dict[str, tuple[str, ...]] = {
     "visit": ("визит", "посетил", "прибыл", "посещени", "турне", "поездк"),
@@ -66,7 +66,7 @@ _RU_TRIGGERS: dict[str, tuple[str, ...]] = {
     "statement": ("заявил", "сказал", "отметил", "подчеркнул", "сообщил", "заявлени", "напомнил",
                   "призвал", "отметила", "заявила", "сообщила"),
     "other": ("вышел из", "вывод войск", "учредил", "воздержал", "запустил", "провел", "провёл",
-              "телефонный разговор", "по телефону"),
+              "телефонный разговор", "по телефону", "одобрил"),
 }
 _KK_TRIGGERS: dict[str, tuple[str, ...]] = {
     "visit": ("сапар", "барды", "келді", "ресми сапар"),
@@ -75,17 +75,17 @@ _KK_TRIGGERS: dict[str, tuple[str, ...]] = {
     "signing": ("қол қойды", "қол қойылды", "қол қою"),
     "forum": ("форум",),
     "statement": ("мәлімдеді", "атап өтті", "деді", "айтты", "мәлімдеме", "дейді"),
-    "other": ("құрылды", "іске қосты", "өткізді", "телефон арқылы"),
+    "other": ("құрылды", "іске қосты", "өткізді", "телефон арқылы", "мақұлдады"),
 }
 _JA_TRIGGERS: dict[str, tuple[str, ...]] = {
     "visit": ("訪問", "訪日", "来日", "到着", "訪れ"),
-    "meeting": ("会談", "会見", "面会", "協議"),
+    "meeting": ("会談", "会見", "面会", "協議", "会合"),
     "summit": ("首脳会議", "首脳会合", "サミット"),
-    "signing": ("署名", "調印", "締結"),
+    "signing": ("署名", "調印", "締結", "契約を結", "文書を交わ", "協定を結"),
     "forum": ("フォーラム",),
     "statement": ("述べた", "述べまし", "表明", "発表", "強調した", "強調しまし", "語った",
                   "語りまし", "期待を示し", "明らかにし"),
-    "other": ("撤退", "設立", "発足", "開始", "棄権", "電話会談"),
+    "other": ("撤退", "設立", "発足", "開始", "棄権", "電話会談", "承認"),
 }
 _BY_LANG = {"zh-Hans": _ZH_TRIGGERS, "zh-Hant": _ZH_TRIGGERS, "en": _EN_TRIGGERS,
             "ru": _RU_TRIGGERS, "kk": _KK_TRIGGERS, "ja": _JA_TRIGGERS}
@@ -111,12 +111,14 @@ _STATUS: tuple[tuple[Status, re.Pattern[str]], ...] = (
     ("cancelled", re.compile(r"取消|中止|取りやめ|取り止め|見送|отмен[иеёя]|отказал[а-я]* от|"
                              r"cancel+ed|called off|calls off|долж(?:ен|на|но|ны)\s+был[аио]?|"
                              r"was (?:due|supposed) to|"
-                             r"原計劃|原计划|原定|予定だった|キャンセル|тоқтатылды|тоқтатты|"
+                             r"予定だった|キャンセル|тоқтатылды|тоқтатты|"
                              r"бас тартты", re.IGNORECASE)),
-    ("postponed", re.compile(r"推迟|推遲|延期|отложен|отложил|перенес[её]н|перенос|перенесл|"
+    ("postponed", re.compile(r"推迟|推遲|延期|原計劃|原计划|原定|"
+                             r"отложен|отложил|перенес[её]н|перенос|перенесл|"
                              r"postponed|delayed|кейінге", re.IGNORECASE)),
     ("planned", re.compile(r"计划|計劃|将于|將於|拟于|擬於|拟|将|將|будет|планиру|plans? to|will |"
-                           r"is to |予定|見通し|жоспарла|болады", re.IGNORECASE)),
+                           r"is to |予定|見通し|計画|planned for|scheduled|жоспарла|болады",
+                           re.IGNORECASE)),
 )
 _TITLES = re.compile(r"总统|總統|首相|总理|總理|外长|外長|外相|天皇|主席|President|Prime Minister|"
                      r"[Пп]резидент|[Пп]ремьер|大統領|Президенті|[Гг]лава государства|"
@@ -148,6 +150,9 @@ def find_events(
     """Events stated in one document, deduplicated by (type, participants, date)."""
     pattern = _PATTERNS.get(language, _PATTERNS["en"])
     type_of = _TYPE_OF.get(language, _TYPE_OF["en"])
+    if published is None:
+        # "NEW YORK, September 19, 2023 —": a dateline stands in for the publication date
+        published, dates = _dateline(text, language, sentences, dates)
     mentions = sorted((m.start, m.end, e) for e in entities for m in e.mentions)
     starts = [m[0] for m in mentions]
     date_list = sorted((d for d in dates if d.value), key=lambda d: d.start)
@@ -158,14 +163,22 @@ def find_events(
     events: list[Event] = []
     seen: set[tuple[str, frozenset[str], str | None]] = set()
     persons = {e.name for e in entities if e.type == "person"}
+    countries = {e.name for e in entities if e.type == "country"}
     counts = sorted(((len(e.mentions), e.name) for e in entities if e.type == "country"),
                     reverse=True)
     pair = [n for _, n in counts[:2]] if len(counts) >= 2 else []
+    by_sent: list[list[tuple[int, int, Entity]]] = []
     for s_start, s_end in sentences:
+        lo, hi = bisect_left(starts, s_start), bisect_left(starts, s_end)
+        by_sent.append([m for m in mentions[lo:hi] if m[1] <= s_end])
+    country_of = _countries_of(text, sentences, by_sent)
+    last_persons: dict[str, list[str]] = {}  # event type -> the persons of its last event
+    last_parts: dict[str, list[str]] = {}
+    summit_parties: list[str] = []  # the leaders and countries of the last summit told
+    for s_idx, (s_start, s_end) in enumerate(sentences):
         subject: str | None = None
         sent = text[s_start:s_end]
-        lo, hi = bisect_left(starts, s_start), bisect_left(starts, s_end)
-        in_sent = [m for m in mentions[lo:hi] if m[1] <= s_end]
+        in_sent = by_sent[s_idx]
         for ms, me, e in in_sent:
             if e.type == "person":
                 for t in _TITLES.finditer(text[ms:me]):
@@ -187,15 +200,40 @@ def find_events(
             if typ is None or _nominal(sent, trig.start(), trig.end(), typ):
                 continue
             t_pos = s_start + trig.start()
-            if _reference(sent, trig.start(), trig.end(), typ, in_sent, t_pos, s_start) \
+            status = _status(sent, trig.start(), language)
+            ahead = typ in ("summit", "meeting") and status in ("planned", "postponed") and (
+                bool(sent_dates) or bool(_IN_YEARS.search(sent)))
+            named = _NEXT.search(sent[max(0, trig.start() - 40):trig.start()])
+            if (_reference(sent, trig.start(), trig.end(), typ, in_sent, t_pos, s_start)
+                    and not (ahead and named)) \
                     or (language == "ja" and _ja_nominal(sent, trig.start(), trig.end(), typ)):
                 continue
-            status = _status(sent, trig.start())
             if typ == "summit" and not _HELD.search(sent) and status == "happened":
                 continue  # a summit named as a topic, not one taking place
             if typ == "other" and not sent_dates and trig.group().lower() not in _STRONG_OTHER:
                 continue  # weak verbs only count when the sentence dates them
+            if typ == "other" and trig.group().lower() in _WEAK_OTHER and any(
+                    type_of.get(m.group().lower()) not in (None, "other", "statement")
+                    for m in pattern.finditer(sent)):
+                continue  # "провел переговоры": the talks are the event, not the holding
             parts = _participants(typ, t_pos, text, s_start, in_sent, titled, last_subject, sent)
+            if typ == "statement" and parts and all(p in countries for p in parts):
+                # "Российский лидер напомнил": the country's titled person, else nobody
+                parts = _titled_of_country(sent[:trig.start()], parts, country_of, titled)
+            if typ == "meeting" and _LEADERS.search(sent) and sum(
+                    p in countries for p in parts) >= 3 and not any(
+                    type_of.get(m.group().lower()) == "summit" for m in pattern.finditer(sent)):
+                typ = "summit"  # "met the leaders of A, B, C …": a summit, whatever its noun
+            if typ == "summit":
+                # the leaders: named here, or in the attendance sentences around it
+                parts = parts + [n for n in _attendees(s_idx, sentences, text, by_sent)
+                                 if n not in parts]
+            group = _group(sent, typ, last_persons)
+            if group:
+                parts = group + [p for p in parts if p not in group]
+            if typ in ("signing", "summit") and _ALL_PARTIES.search(sent):
+                # "各方签署", "Стороны подписали": the parties of the summit just told
+                parts = parts + [p for p in summit_parties if p not in parts]
             if typ == "signing" and pair and _BILATERAL.search(
                     sent[max(0, trig.start() - 16):trig.start()]):
                 # "两国签署…": the two countries sign, whoever stood beside them
@@ -208,12 +246,27 @@ def find_events(
             if language == "ja" and last_subject and typ in ("visit", "meeting", "summit") \
                     and not any(p in persons for p in parts) and _JA_DROPPED.search(sent):
                 parts = [last_subject] + parts  # Japanese drops a subject already known
-            if typ in ("visit", "meeting", "summit", "forum") and status in ("cancelled",
-                                                                            "postponed"):
+            if typ in ("visit", "meeting", "summit", "forum") and status == "cancelled":
                 typ = "other"  # a trip called off is not a visit that took place
+            if ahead and not any(e.name in parts and e.type in _ACTOR_TYPES
+                                 for _, _, e in in_sent):
+                # "the next summit is planned in two years": the parties of the last one
+                parts = last_parts.get(typ) or last_parts.get("summit") or pair
             if not parts:
                 continue
             date = _date_for(typ, t_pos, sent_dates, sent, carried, published, s_start)
+            if ahead:
+                date = _ahead_date(sent, sent_dates, published) or date
+            if date and published and date[:4] > published[:4] and status == "happened":
+                if typ in ("summit", "meeting", "visit", "forum"):
+                    status = "planned"  # "第二届峰会于2025年举行" told in 2023: still ahead
+                elif carried and _BACKREF.search(sent):
+                    date = carried  # "峰会期间…签署": the date of the summit told before
+            if typ == "summit" and status == "planned":
+                parts = parts + [p for p in summit_parties if p not in parts]
+            if status == "postponed" and typ in ("visit", "meeting", "summit", "forum") and not (
+                    date and published and date >= published[:len(date)]):
+                typ = "other"  # put off from a date gone by; one moved to a date ahead stays
             place = _place(text, in_sent, t_pos)
             if place in parts and len(parts) > 1:
                 parts = [p for p in parts if p != place]
@@ -228,6 +281,14 @@ def find_events(
                 carried = date
             if parts and typ != "statement":
                 subject = next((p for p in parts if p in persons), subject)
+                who = [p for p in parts if p in persons]
+                if len(who) >= 2 and typ in ("meeting", "summit", "visit"):
+                    last_persons[typ] = who
+                if status == "happened":
+                    last_parts[typ] = parts
+                if typ == "summit" and status == "happened":
+                    summit_parties = list(dict.fromkeys(
+                        parts + [country_of[p] for p in parts if p in country_of]))
             events.append(Event(type=typ, participants=tuple(parts), date=date, place=place,
                                 start=s_start, end=s_end, status=status,
                                 trigger=original[t_pos:t_pos + len(trig.group())]))
@@ -237,7 +298,10 @@ def find_events(
     return events
 
 
-_HELD = re.compile(r"举行|舉行|召开|召開|出席|参加|參加|收尾|开幕|開幕|举办|舉辦|闭幕|閉幕|"
+_NOT_CANCELLED = re.compile(r"(?:并未|並未|没有|沒有|未|不会|不會|not been |not be |not |не )"
+                            r"(?:被)?(?:取消|cancel+ed|отмен[а-яё]*)", re.IGNORECASE)
+_HELD = re.compile(r"主办|主辦|завершил|concluded|"
+                   r"举行|舉行|召开|召開|出席|参加|參加|收尾|开幕|開幕|举办|舉辦|闭幕|閉幕|"
                    r"\bheld\b|hosted|took place|attend|opened|прош[её]л|состоял|пройд[её]т|"
                    r"примет|участ|開かれ|開催|出席|өтті|өтеді|қатыс", re.IGNORECASE)
 _STRONG_OTHER = {"晚宴", "欢迎仪式", "歡迎儀式", "撤军", "撤軍", "弃权", "棄權", "退出", "withdrew",
@@ -370,7 +434,7 @@ def _date_for(typ: str, t_pos: int, sent_dates: Sequence[DateLike], sent: str,
         return best
     if _BACKREF.search(sent) and carried:
         return carried
-    if _BACKGROUND.search(sent):
+    if _BACKGROUND.search(sent if typ != "statement" else sent[:t_pos - s_start]):
         return None
     if carried:
         return carried
@@ -462,10 +526,135 @@ def _place(text: str, in_sent: list[tuple[int, int, Entity]], t_pos: int) -> str
     return best[1] if best else None
 
 
-def _status(sent: str, trig_start: int) -> Status:
+def _status(sent: str, trig_start: int, language: str = "en") -> Status:
+    sent = _NOT_CANCELLED.sub(" ", sent)
     for status, rx in _STATUS:
         # Cancellation and postponement may come late in the sentence; plans sit near the verb.
-        head = sent if status != "planned" else sent[max(0, trig_start - 25):trig_start + 12]
+        # Verb-final languages (ja, kk) and Russian word order put the plan further on.
+        reach = 30 if language in ("ja", "kk", "ru") else 12
+        head = sent if status != "planned" else sent[max(0, trig_start - 25):trig_start + reach]
         if rx.search(head):
             return status
     return "happened"
+
+
+_ACTOR_TYPES = ("person", "organization", "country")
+_WEAK_OTHER = {"провел", "провёл", "өткізді", "hosted", "举办", "舉辦", "开展", "開展"}
+_ALL_PARTIES = re.compile(r"各方|[Сс]тороны|the parties|all sides|all parties|тараптар|各国|各國",
+                          re.IGNORECASE)
+_LEADERS = re.compile(r"leaders of|heads of state|元首|首脳たち|лидер(?:ами|ов|ы)\b|"
+                      r"глав(?:ами|ы) государств|мемлекет басшылары", re.IGNORECASE)
+# Who attended, chaired or joined: the sentences that name a summit's leaders.
+_ATTEND = re.compile(r"出席|参加|參加|与会|與會|主持|attended|joined|took part|participated|"
+                     r"chaired|"
+                     r"hosted|участвовал|участие|принимающей стороной|председательствовал|"
+                     r"қатысты|қатысқан|төрағалық", re.IGNORECASE)
+# "the two leaders signed": the persons of the meeting just told
+_TWO_LEADERS = re.compile(r"両首脳|两国元首|兩國元首|双方元首|雙方元首|两位领导人|兩位領導人|"
+                          r"the two leaders|both leaders|оба лидера|лидеры двух стран|"
+                          r"екі ел басшылары|екі мемлекет басшысы", re.IGNORECASE)
+# "the six heads of state signed": the leaders of the summit just told
+_ALL_LEADERS = re.compile(r"[六五四三七八九多各]国元首|[六五四三七八九多各]國元首|各国领导人|"
+                          r"各國領導人|与会领导人|與會領袖|heads of state|the leaders|"
+                          r"главы государств|лидеры стран|мемлекет басшылары|各国首脳|"
+                          r"首脳たち", re.IGNORECASE)
+_IN_YEARS = re.compile(r"через (два|три|четыре|пять|\d+) год|in (two|three|four|five|\d+) years|"
+                       r"([两兩三四五\d])年后|([两兩三四五\d])年後|(\d)年後|"
+                       r"(екі|үш|\d+) жылдан кейін", re.IGNORECASE)
+_NUM_WORDS = {"два": 2, "три": 3, "четыре": 4, "пять": 5, "two": 2, "three": 3, "four": 4,
+              "five": 5, "两": 2, "兩": 2, "三": 3, "四": 4, "五": 5, "екі": 2, "үш": 3}
+
+
+def _dateline(text: str, language: str, sentences: Sequence[tuple[int, int]],
+              dates: Sequence[DateLike]) -> tuple[str | None, Sequence[DateLike]]:
+    """A full date at the head of the text ("САМАРКАНД, 4 апреля 2025 г.") as the anchor."""
+    head = [d for d in dates if d.value and d.start < 120 and len(d.value) == 10]
+    if not head:
+        return None, dates
+    anchor = min(head, key=lambda d: d.start).value
+    from attache.dates import find_dates  # resolve relative dates against the dateline
+
+    spans = list(sentences)
+    redone = [d for d in find_dates(text, language, anchor)
+              if any(s <= d.start < e for s, e in spans)]
+    return anchor, redone
+
+
+def _countries_of(text: str, sentences: Sequence[tuple[int, int]],
+                  by_sent: Sequence[list[tuple[int, int, Entity]]]) -> dict[str, str]:
+    """The country named just before a person ("Президент России Владимир Путин")."""
+    out: dict[str, str] = {}
+    for (s_start, _), in_sent in zip(sentences, by_sent, strict=False):
+        for i, (ms, _me, e) in enumerate(in_sent):
+            if e.type != "person" or e.name in out:
+                continue
+            for cs, ce, c in reversed(in_sent[:i]):
+                if c.type == "country" and ms - ce <= 20 and cs >= s_start \
+                        and not _GAP_BREAK.search(text[ce:ms]):
+                    out[e.name] = c.name
+                    break
+    return out
+
+
+def _titled_of_country(before: str, parts: list[str], country_of: dict[str, str],
+                       titled: dict[str, str]) -> list[str]:
+    """A statement by "the Russian leader": the titled person of that country, if known."""
+    if not re.search(r"лидер|leader|领导人|領導人|首脳|президент|president|总统|總統|主席|"
+                     r"大統領|首相|premier|prime minister|басшы", before, re.IGNORECASE):
+        return []
+    holders = set(titled.values())
+    for country in parts:
+        who = [p for p, c in country_of.items() if c == country and p in holders]
+        if who:
+            return who[:1]
+    return []
+
+
+def _attendees(s_idx: int, sentences: Sequence[tuple[int, int]], text: str,
+               by_sent: Sequence[list[tuple[int, int, Entity]]]) -> list[str]:
+    """Leaders of a summit: persons of attendance sentences beside the summit's own.
+
+    The previous sentence counts when it is in the same paragraph; the next two count while
+    they name who attended, chaired or joined (出席, attended, қатысты).
+    """
+    names: list[str] = []
+    near: list[int] = []
+    if s_idx > 0 and "\n" not in text[sentences[s_idx - 1][1]:sentences[s_idx][0]]:
+        near.append(s_idx - 1)
+    for j in (s_idx + 1, s_idx + 2):
+        if j >= len(sentences):
+            break
+        near.append(j)
+    for j in near:
+        s, e = sentences[j]
+        if not _ATTEND.search(text[s:e]):
+            if j > s_idx:
+                break
+            continue
+        for _, _, ent in by_sent[j]:
+            if ent.type == "person" and ent.name not in names:
+                names.append(ent.name)
+    return names
+
+
+def _group(sent: str, typ: str, last_persons: dict[str, list[str]]) -> list[str]:
+    """Leaders named as a group ("両首脳", "六国元首", "heads of state") of the last event."""
+    if typ not in ("signing", "meeting", "statement", "visit", "other"):
+        return []
+    if _TWO_LEADERS.search(sent):
+        return list(last_persons.get("meeting") or last_persons.get("visit") or [])
+    if _ALL_LEADERS.search(sent):
+        return list(last_persons.get("summit") or [])
+    return []
+
+
+def _ahead_date(sent: str, sent_dates: Sequence[DateLike], published: str | None) -> str | None:
+    """The date of a planned event: its own date, or "in two years" from publication."""
+    if sent_dates:
+        return None
+    m = _IN_YEARS.search(sent)
+    if not m or not published:
+        return None
+    word = next(g for g in m.groups() if g)
+    n = int(word) if word.isdigit() else _NUM_WORDS.get(word.lower(), 0)
+    return str(int(published[:4]) + n) if n else None

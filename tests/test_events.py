@@ -191,3 +191,43 @@ def test_goldens_are_fresh() -> None:
         golden = Path(__file__).parent / "golden"
         assert json.loads((golden / "entities" / f"{name}.json").read_text("utf-8")) == ents, name
         assert json.loads((golden / "events" / f"{name}.json").read_text("utf-8")) == events, name
+
+
+def test_summit_leaders_come_from_the_attendance_sentence() -> None:
+    kb = default_kb()
+    text = ("首届峰会12月20日在东京举行。日本首相高市早苗同哈萨克斯坦总统托卡耶夫、"
+            "乌兹别克斯坦总统米尔济约耶夫出席。六国元首签署了《东京宣言》。")
+    events = extract(text, "zh-Hans", kb)
+    summit = [e for e in events if e.type == "summit"]
+    assert summit and {"Sanae Takaichi", "Kassym-Jomart Tokayev"} <= set(summit[0].participants)
+    signing = [e for e in events if e.type == "signing"]
+    assert signing and "Kassym-Jomart Tokayev" in signing[0].participants
+
+
+def test_leaders_of_many_countries_meet_at_a_summit() -> None:
+    kb = default_kb()
+    text = ("President Sanae Takaichi met the leaders of Kazakhstan, Kyrgyzstan, Tajikistan and "
+            "Uzbekistan on December 20, 2025, a meeting of heads of state.")
+    assert any(e.type == "summit" for e in extract(text, "en", kb))
+
+
+def test_two_leaders_sign_after_their_talks() -> None:
+    kb = default_kb()
+    text = "高市早苗首相は20日、トカエフ大統領と会談した。両首脳は会談後、共同声明に署名した。"
+    signing = [e for e in extract(text, "ja", kb) if e.type == "signing"]
+    assert signing and {"Sanae Takaichi", "Kassym-Jomart Tokayev"} <= set(signing[0].participants)
+
+
+def test_plans_postponements_and_unresolved_speakers() -> None:
+    kb = default_kb()
+    nxt = extract("Саммит прошел в Астане с участием Токаева. Следующий саммит стороны планируют "
+                  "провести через три года.", "ru", kb, published="2025-06-01")
+    assert any(e.type == "summit" and e.date == "2028" and e.status == "planned" for e in nxt)
+    moved = extract("A planned meeting in Tokyo of Japan and Kazakhstan was postponed until March.",
+                    "en", kb, published="2025-02-11")
+    assert any(e.type == "meeting" and e.status == "postponed" for e in moved)
+    gone = extract("The meeting in Tokyo of Japan and Kazakhstan set for 2024 was postponed.",
+                   "en", kb, published="2025-02-11")
+    assert not any(e.type == "meeting" for e in gone)
+    nobody = extract("日本一位官员表示，双方关系良好。", "zh-Hans", kb)
+    assert not any(e.type == "statement" and e.participants == ("Japan",) for e in nobody)
