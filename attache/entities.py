@@ -287,7 +287,7 @@ def abbrev_hits(view: str, m: _Matcher, language: str, occupied: Occupied
         elif len(chars) == 1:
             nxt = view[e] if e < len(view) else ""
             prv = view[s - 1] if s > 0 else ""
-            if nxt in "方" or (nxt == "国" and language != "ja"):
+            if nxt == "方" or (nxt == "国" and language != "ja"):
                 hits.append(Hit(s, e + 1, table[chars], weak=True))
             elif prv in _ABBREV_LEFT and (nxt in _ABBREV_RIGHT or not nxt) \
                     and view[s - 1: s + 1] not in _STOP_BIGRAMS \
