@@ -46,8 +46,10 @@ def extract_analysed(doc: Document, view: View, language: str,
             if not _inside(f.start, skip)]
     evs = _actors_only(find_events(view.text, doc.text, language, body, ents, pub, dates), kb,
                        registry or default_registry())
+    # The sentences already carry their boilerplate kind; the profile needs not mark it again.
+    marks = [(s.start, s.end, s.boilerplate) for s in sentences if s.boilerplate]
     return Extraction(doc=doc_name(doc), language=language, published=pub, title=doc.title,
-                      source=profile_source(doc, language, registry), entities=tuple(ents),
+                      source=profile_source(doc, language, registry, marks), entities=tuple(ents),
                       figures=tuple(figs), events=tuple(evs), doc_id=doc.id)
 
 

@@ -127,8 +127,12 @@ _SELF_MEDIA = re.compile(r"自媒体|自媒體|self-media|social media platform|
 
 
 def profile_source(doc: Document, language: str = "und",
-                   registry: OutletRegistry | None = None) -> SourceProfile:
-    """The source profile of one document; ``guessed`` when no registry entry matched."""
+                   registry: OutletRegistry | None = None,
+                   marks: Sequence[tuple[int, int, str]] | None = None) -> SourceProfile:
+    """The source profile of one document; ``guessed`` when no registry entry matched.
+
+    ``marks`` are the document's boilerplate spans when the caller has them already.
+    """
     reg = registry or default_registry()
     urls = " ".join(lk.url for lk in doc.links) + " " + (doc.url or "")
     # An AI digest is an AI digest whichever site it was saved from, and its links say so.
@@ -139,7 +143,8 @@ def profile_source(doc: Document, language: str = "und",
     for candidate in (reg.by_name(doc.outlet), by_domain):
         if candidate:
             return candidate.profile()
-    marks = boilerplate_lines(doc.text, [(lk.start, lk.end) for lk in doc.links])
+    if marks is None:
+        marks = boilerplate_lines(doc.text, [(lk.start, lk.end) for lk in doc.links])
     # Credit and disclaimer lines name the agency or platform ("Инфографика: Kazinform"); a
     # photo credit often names a government press service, so publishers are preferred.
     found: list[tuple[Outlet, str]] = []

@@ -10,7 +10,7 @@ running the ingest again completes the work without duplicates.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -193,8 +193,7 @@ class Store(Protocol):
     def has(self, doc_id: str) -> bool: ...
     def get(self, doc_id: str) -> StoredDocument: ...
     def list_documents(self, limit: int = 100, offset: int = 0) -> list[dict[str, Any]]: ...
-    def search_sentences(self, match: str | Sequence[str], limit: int = 50
-                         ) -> list[SentenceHit]: ...
+    def search_sentences(self, match: str, limit: int = 50) -> list[SentenceHit]: ...
     def close(self) -> None: ...
 
 
@@ -456,12 +455,8 @@ class SqlStore:
         with self.engine.connect() as conn:
             return int(conn.execute(sa.select(sa.func.count()).select_from(t)).scalar() or 0)
 
-    def search_sentences(self, match: str | Sequence[str], limit: int = 50
-                         ) -> list[SentenceHit]:
-        """Sentences matching an FTS5 expression built by :mod:`attache.search` (or, given a
-        list of quoted terms, all of them)."""
-        if not isinstance(match, str):
-            match = " AND ".join(match)
+    def search_sentences(self, match: str, limit: int = 50) -> list[SentenceHit]:
+        """Sentences matching an FTS5 expression built from :class:`attache.tokens.QueryTerm`."""
         if not match:
             return []
         sql = sa.text(

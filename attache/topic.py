@@ -26,7 +26,7 @@ from attache.errors import StoreError
 from attache.kb import KBEntry, KnowledgeBase, default_kb, surface_forms
 from attache.normalize import fold_query
 from attache.store import SqlStore, documents, entities, events, figures, mentions
-from attache.tokens import Segmenter
+from attache.tokens import QueryTerm, Segmenter
 
 _TYPE_RANK = {"country": 0, "organization": 1, "person": 2, "event_series": 3, "place": 4,
               "other": 5}
@@ -154,9 +154,9 @@ def resolve_topic(text: str, kb: KnowledgeBase, segmenter: Segmenter) -> Topic:
 
 
 def _fts(term: str) -> str:
-    # Mirrors tokens.QueryTerm: words of four letters or more match as prefixes, Han words whole.
-    prefix = not _CJK.search(term) and len(term) >= 4
-    return '"' + term.replace('"', '""') + '"' + ("*" if prefix else "")
+    # Words of four letters or more match as prefixes, Han words whole, as in search queries.
+    cjk = bool(_CJK.search(term))
+    return QueryTerm(term, prefix=not cjk and len(term) >= 4, script="cjk" if cjk else "word").fts()
 
 
 def _members(names: Iterable[str], kb: KnowledgeBase) -> dict[str, str]:
@@ -205,7 +205,7 @@ def _docs_naming(store: SqlStore, names: Iterable[str], kb: KnowledgeBase
 
 def _docs_with_term(store: SqlStore, term: str) -> set[str]:
     try:
-        hits = store.search_sentences([_fts(term)], limit=100_000)
+        hits = store.search_sentences(_fts(term), limit=100_000)
     except StoreError:
         return set()
     return {h.doc_id for h in hits}
