@@ -10,17 +10,45 @@ import sys
 import time
 from pathlib import Path
 
+from collections.abc import Iterator
+
 import pytest
 
 from attache.evidence import EvidenceBase
 from tests.conftest import SAMPLE, SEEDS
+from tests.pg import pg_schema_url
 
 needs_seeds = pytest.mark.skipif(not SEEDS.is_dir(), reason="seeds not beside this checkout")
 
 
+@pytest.fixture(params=["sqlite", "postgresql"])
+def db_url(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[str]:
+    """A fresh database on each backend: a file for SQLite, a new schema for PostgreSQL."""
+    if request.param == "sqlite":
+        yield str(tmp_path / "t.db")
+        return
+    with pg_schema_url() as url:
+        yield url
+
+
+@pytest.fixture(scope="module", params=["sqlite", "postgresql"])
+def loaded_any(request: pytest.FixtureRequest,
+               tmp_path_factory: pytest.TempPathFactory) -> Iterator[EvidenceBase]:
+    """The sample corpus and the seeds, stored once per backend for the search tests."""
+    inputs = [str(SAMPLE)] + ([str(SEEDS)] if SEEDS.is_dir() else [])
+    if request.param == "sqlite":
+        with EvidenceBase(tmp_path_factory.mktemp("s") / "l.db") as eb:
+            assert eb.ingest(inputs).ok
+            yield eb
+        return
+    with pg_schema_url() as url, EvidenceBase(url) as eb:
+        assert eb.ingest(inputs).ok
+        yield eb
+
+
 @needs_seeds
-def test_seeds_are_stored_with_languages_dates_and_provenance(tmp_path: Path) -> None:
-    with EvidenceBase(tmp_path / "a.db") as eb:
+def test_seeds_are_stored_with_languages_dates_and_provenance(db_url: str) -> None:
+    with EvidenceBase(db_url) as eb:
         report = eb.ingest([str(SEEDS)])
         assert report.ok and len(report.added) == 5
         rows = {Path(r["location"]).name[:3]: r for r in eb.documents()}
@@ -38,14 +66,14 @@ def test_seeds_are_stored_with_languages_dates_and_provenance(tmp_path: Path) ->
         assert eb.store.count() == 5
 
 
-def test_ids_are_content_hashes(tmp_path: Path) -> None:
+def test_ids_are_content_hashes(tmp_path: Path, db_url: str) -> None:
     a = tmp_path / "a.txt"
     b = tmp_path / "copy" / "b.txt"
     b.parent.mkdir()
     text = "Japan and Kazakhstan signed fourteen agreements in Tokyo in December 2025.\n"
     a.write_text(text, "utf-8")
     b.write_text(text, "utf-8")
-    with EvidenceBase(":memory:") as eb:
+    with EvidenceBase(db_url) as eb:
         report = eb.ingest([str(a), str(b)])
         assert len(report.added) == 1 and len(report.existing) == 1
         doc = eb.document(report.added[0])
@@ -67,7 +95,7 @@ def test_sample_corpus_ingests_cleanly_and_twice_adds_nothing(tmp_path: Path,
         assert {"zh-Hans", "zh-Hant", "en", "ru", "ja", "kk"} <= langs
 
 
-def test_near_duplicate_reprint_is_linked_not_dropped(tmp_path: Path) -> None:
+def test_near_duplicate_reprint_is_linked_not_dropped(tmp_path: Path, db_url: str) -> None:
     original = ("哈萨克斯坦总统托卡耶夫12月18日抵达东京，开始对日本进行国事访问。"
                 "访问期间，双方签署了十余份合作文件，涉及能源、稀土和物流。"
                 "日本首相高市早苗在首相官邸设宴欢迎。两国领导人还讨论了跨里海运输走廊。\n")
@@ -80,7 +108,7 @@ def test_near_duplicate_reprint_is_linked_not_dropped(tmp_path: Path) -> None:
         p = tmp_path / name
         p.write_text(text, "utf-8")
         paths.append(str(p))
-    with EvidenceBase(":memory:") as eb:
+    with EvidenceBase(db_url) as eb:
         report = eb.ingest(paths)
         assert len(report.added) == 3
         first = report.added[0]
@@ -91,7 +119,8 @@ def test_near_duplicate_reprint_is_linked_not_dropped(tmp_path: Path) -> None:
 
 
 @needs_seeds
-def test_search_finds_both_scripts(loaded: EvidenceBase) -> None:
+def test_search_finds_both_scripts(loaded_any: EvidenceBase) -> None:
+    loaded = loaded_any
     for q in ("稀土", "哈薩克斯坦", "哈萨克斯坦"):
         hits = loaded.search(q, limit=200)
         langs = {h.language for h in hits}
@@ -106,7 +135,8 @@ def test_search_finds_both_scripts(loaded: EvidenceBase) -> None:
     assert all(h.text == loaded.store.text_of(h.doc_id)[h.start:h.end] for h in komatsu)
 
 
-def test_search_russian_inflections_and_english(loaded: EvidenceBase) -> None:
+def test_search_russian_inflections_and_english(loaded_any: EvidenceBase) -> None:
+    loaded = loaded_any
     ru = loaded.search("Япония")
     assert any(h.language == "ru" for h in ru)
     assert loaded.search("Kazakhstan")
