@@ -115,12 +115,22 @@ def _open(db: str, *, must_exist: bool = False) -> EvidenceBase:
 @click.option("--max-mb", type=click.FloatRange(min=0, min_open=True), default=50.0,
               show_default=True, callback=lambda _c, _p, v: _finite(v),
               help="Refuse inputs larger than this many megabytes.")
-def ingest_cmd(inputs: tuple[str, ...], db: str, allow_private: bool, max_mb: float) -> None:
+@click.option("--workers", type=click.IntRange(min=1), default=None,
+              help="Processes that read and analyse (default: one per core).")
+@click.option("--runner", type=click.Choice(["local", "ray"]), default="local",
+              show_default=True, help="Where read + analyse run: local processes or Ray.")
+@click.option("--ray-address", default=None,
+              help="Address of a running Ray cluster (default: start Ray on this machine).")
+def ingest_cmd(inputs: tuple[str, ...], db: str, allow_private: bool, max_mb: float,
+               workers: int | None, runner: str, ray_address: str | None) -> None:
     """Read files, folders (recursively), globs and URLs (pages, RSS/Atom, PDF, WARC)."""
+    from attache.runners.progress import ProgressMeter
+
     with _open(db) as eb:
         report = eb.ingest(list(inputs), allow_private=allow_private,
-                           max_bytes=int(max_mb * 1024 * 1024), progress=_progress,
-                           on_failure=_fail_line)
+                           max_bytes=int(max_mb * 1024 * 1024), meter=ProgressMeter(),
+                           on_failure=_fail_line,
+                           workers=workers or 0, runner=runner, ray_address=ray_address)
         _report(report, eb)
     if report.failures:
         sys.exit(1)

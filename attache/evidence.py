@@ -60,10 +60,14 @@ class EvidenceBase:
 
     def ingest(self, inputs: Sequence[str], *, allow_private: bool = False,
                max_bytes: int | None = None, progress: Any = None,
-               on_failure: Any = None) -> IngestReport:
+               on_failure: Any = None, workers: int = 1, runner: str = "local",
+               ray_address: str | None = None, meter: Any = None) -> IngestReport:
+        """Read, analyse (on ``workers`` processes, or on Ray) and store in batches."""
         opts = IngestOptions(allow_private=allow_private, fetcher=self.fetcher,
                              progress=progress, on_failure=on_failure, kb=self.kb,
                              registry=self.outlets)
+        opts.workers, opts.runner, opts.ray_address, opts.meter = (
+            workers, runner, ray_address, meter)
         if max_bytes is not None:
             opts.max_bytes = max_bytes
         return ingest(inputs, self.store, self.segmenter, opts)

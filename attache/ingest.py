@@ -1,33 +1,45 @@
 """Ingest: inputs (paths, folders, globs, URLs) → documents → analysis → store.
 
-Each input is read on its own; a bad one is reported with its reason and the run goes on.
-Each document is stored in its own transaction, so nothing already stored is lost when a later
-input fails or the process is killed, and a second run adds only what is missing.
+Reading and analysis run in a runner (a loop, a local process pool on every core, or Ray) and
+come back in input order; one writer here stores them in batches, one transaction each. A bad
+input is reported with its reason and the run goes on; a run killed at any moment loses at
+most the open batch, and a second run adds only what is missing.
 """
 
 from __future__ import annotations
 
 import glob
 import os
+import time
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from attache.analysis import analyze
-from attache.errors import AttacheError, InputError, UnreadableInput
+from attache.errors import AttacheError
 from attache.kb import KnowledgeBase
 from attache.model import Document, IngestFailure, IngestReport
 from attache.readers import MAX_BYTES, read_path, read_url
 from attache.readers.fetch import Fetcher
-from attache.sources import OutletRegistry, profile_source
-from attache.store import SqlStore
+from attache.runners import Runner, TaskContext, make_runner
+from attache.runners.task import ItemResult
+from attache.sources import OutletRegistry
+from attache.store import SqlStore, WriteItem
 from attache.tokens import Segmenter
+
+if TYPE_CHECKING:
+    from attache.runners.progress import ProgressMeter
 
 # File endings attache reads when it walks a folder; other files in a folder are skipped
 # quietly (a folder of reports often holds images and spreadsheets), but a file named
 # explicitly is always tried.
 READABLE = (".txt", ".text", ".md", ".markdown", ".html", ".htm", ".xhtml", ".pdf", ".xml",
             ".rss", ".atom", ".warc", ".warc.gz", ".arc.gz")
+
+# A batch is written when it holds this many documents or this much text, or is this old.
+BATCH_DOCS = 64
+BATCH_BYTES = 16_000_000
+BATCH_SECONDS = 5.0
 
 Progress = Callable[[str, int, int], None]
 
@@ -42,6 +54,11 @@ class IngestOptions:
     on_failure: Callable[[IngestFailure], None] | None = None
     kb: KnowledgeBase | None = None
     registry: OutletRegistry | None = None
+    workers: int = 1
+    runner: str = "local"
+    ray_address: str | None = None
+    batch_docs: int = BATCH_DOCS
+    meter: ProgressMeter | None = None
 
 
 def is_url(value: str) -> bool:
@@ -80,13 +97,81 @@ def read_input(item: str, opts: IngestOptions) -> list[Document]:
     return read_path(item, max_bytes=opts.max_bytes)
 
 
+def _size(item: str) -> int:
+    if is_url(item):
+        return 0
+    try:
+        return os.path.getsize(item)
+    except OSError:
+        return 0
+
+
+class _Writer:
+    """The one writer: collects results and stores them a batch (one transaction) at a time."""
+
+    def __init__(self, store: SqlStore, batch_docs: int, fail: Callable[[str, str], None]
+                 ) -> None:
+        self.store = store
+        self.batch_docs = max(1, batch_docs)
+        self.fail = fail
+        self.writes: list[WriteItem] = []
+        self.known: list[tuple[str, str]] = []
+        self.nbytes = 0
+        self.since = time.monotonic()
+        self.added: list[str] = []
+        self.existing: list[str] = []
+        self.dups: list[tuple[str, str]] = []
+
+    def take(self, res: ItemResult) -> None:
+        self.writes.extend(res.writes)
+        self.known.extend(res.known)
+        self.nbytes += sum(len(w.analysis.document.text) for w in res.writes)
+        if (len(self.writes) + len(self.known) >= self.batch_docs
+                or self.nbytes >= BATCH_BYTES
+                or time.monotonic() - self.since >= BATCH_SECONDS):
+            self.flush()
+
+    def flush(self) -> None:
+        writes, known = self.writes, self.known
+        self.writes, self.known, self.nbytes = [], [], 0
+        self.since = time.monotonic()
+        if not writes and not known:
+            return
+        try:
+            results = self.store.add_many(writes, known)
+        except AttacheError:
+            # Find the one document that cannot be stored; store the others.
+            results = []
+            for w in writes:
+                try:
+                    results.extend(self.store.add_many([w]))
+                except AttacheError as exc:
+                    self.fail(w.analysis.document.location, str(exc))
+            try:
+                self.store.add_many([], known)
+            except AttacheError as exc:
+                self.fail(known[0][1] if known else "?", str(exc))
+        self.existing.extend(doc_id for doc_id, _ in known)
+        for r in results:
+            if r.added:
+                self.added.append(r.doc_id)
+                if r.duplicate_of:
+                    self.dups.append((r.doc_id, r.duplicate_of))
+            else:
+                self.existing.append(r.doc_id)
+
+
+def _runner(store: SqlStore, opts: IngestOptions) -> Runner:
+    workers = opts.workers
+    if store.url == "sqlite:///:memory:":
+        workers = 1  # other processes cannot see an in-memory database
+    return make_runner(opts.runner, workers=workers, address=opts.ray_address)
+
+
 def ingest(inputs: Sequence[str], store: SqlStore, segmenter: Segmenter,
            opts: IngestOptions | None = None) -> IngestReport:
     opts = opts or IngestOptions()
-    items = list(expand_inputs(inputs))
-    added: list[str] = []
-    existing: list[str] = []
-    dups: list[tuple[str, str]] = []
+    items = [item for item, _named in expand_inputs(inputs)]
     failures: list[IngestFailure] = []
 
     def fail(source: str, reason: str) -> None:
@@ -95,43 +180,26 @@ def ingest(inputs: Sequence[str], store: SqlStore, segmenter: Segmenter,
         if opts.on_failure:
             opts.on_failure(f)
 
-    for n, (item, _named) in enumerate(items, start=1):
-        if opts.progress:
-            opts.progress(item, n, len(items))
-        try:
-            docs = read_input(item, opts)
-        except InputError as exc:
-            fail(exc.source, exc.reason)
-            continue
-        except AttacheError as exc:
-            fail(item, str(exc))
-            continue
-        except OSError as exc:  # a path that vanished or a device error mid-read
-            err = UnreadableInput(item, exc.strerror or str(exc))
-            fail(err.source, err.reason)
-            continue
-        for doc in docs:
-            try:
-                status = store.status(doc.id)
-                if status == "extracted" or (status == "stored" and not opts.extract):
-                    store.add_location(doc.id, doc.location)
-                    existing.append(doc.id)
-                    continue
-                analysis = analyze(doc, segmenter, extract=opts.extract, kb=opts.kb,
-                                   registry=opts.registry)
-                src = (analysis.extraction.source if analysis.extraction is not None
-                       else profile_source(doc, analysis.language, opts.registry))
-                res = store.add(analysis, source={"name": src.name, "kind": src.kind,
-                                                  "country": src.country,
-                                                  "guessed": src.guessed})
-            except AttacheError as exc:
-                fail(doc.location, str(exc))
-                continue
-            if res.added:
-                added.append(res.doc_id)
-                if res.duplicate_of:
-                    dups.append((res.doc_id, res.duplicate_of))
-            else:
-                existing.append(res.doc_id)
-    return IngestReport(added=tuple(added), existing=tuple(existing), duplicates=tuple(dups),
-                        failures=tuple(failures))
+    memory = store.url == "sqlite:///:memory:"
+    ctx = TaskContext(segmenter=segmenter, kb=opts.kb, registry=opts.registry,
+                      extract=opts.extract, allow_private=opts.allow_private,
+                      max_bytes=opts.max_bytes, fetcher=opts.fetcher,
+                      db=None if memory else store.url, status=store.status)
+    if opts.meter:
+        opts.meter.start(len(items), sum(_size(i) for i in items))
+    writer = _Writer(store, opts.batch_docs, fail)
+    try:
+        for n, res in enumerate(_runner(store, opts).map(items, ctx), start=1):
+            for f in res.failures:
+                fail(f.source, f.reason)
+            writer.take(res)
+            if opts.progress:
+                opts.progress(res.item, n, len(items))
+            if opts.meter:
+                opts.meter.update(1, _size(res.item), len(res.writes) + len(res.known))
+    finally:
+        writer.flush()
+        if opts.meter:
+            opts.meter.finish()
+    return IngestReport(added=tuple(writer.added), existing=tuple(writer.existing),
+                        duplicates=tuple(writer.dups), failures=tuple(failures))

@@ -185,13 +185,18 @@ class SqlStore:
         """Store one analysed document; an existing id only gains a location."""
         return self.add_many([WriteItem(analysis, source)])[0]
 
-    def add_many(self, items: Sequence[WriteItem]) -> list[AddResult]:
-        """Store a batch in one transaction (executemany per table), retried while locked."""
-        if not items:
+    def add_many(self, items: Sequence[WriteItem],
+                 known: Sequence[tuple[str, str]] = ()) -> list[AddResult]:
+        """Store a batch in one transaction (executemany per table), retried while locked.
+
+        ``known`` are (doc id, location) pairs of documents already stored, which only gain
+        the location.
+        """
+        if not items and not known:
             return []
         what = ("cannot store " + items[0].analysis.document.location
                 if len(items) == 1 else f"cannot store a batch of {len(items)} documents")
-        return self._retrying(lambda conn: _write_batch(conn, self, items), what)
+        return self._retrying(lambda conn: _write_batch(conn, self, items, known), what)
 
     def _retrying(self, fn: Any, what: str) -> Any:
         for attempt in range(WRITE_RETRIES + 1):
@@ -443,8 +448,8 @@ _ORDER = (sources, documents, locations, sentences, bands, entities, mentions, f
           figure_entities, event_entities)
 
 
-def _write_batch(conn: Connection, store: SqlStore, items: Sequence[WriteItem]
-                 ) -> list[AddResult]:
+def _write_batch(conn: Connection, store: SqlStore, items: Sequence[WriteItem],
+                 known: Sequence[tuple[str, str]] = ()) -> list[AddResult]:
     ids = sorted({it.analysis.doc_id for it in items})
     stored: dict[str, Any] = {}
     for chunk in (ids[i:i + _CHUNK] for i in range(0, len(ids), _CHUNK)):
@@ -453,6 +458,7 @@ def _write_batch(conn: Connection, store: SqlStore, items: Sequence[WriteItem]
                               .where(documents.c.id.in_(chunk))):
             stored[r.id] = r
     rows = _Rows()
+    rows.add(locations, [{"doc_id": d, "location": loc} for d, loc in known])
     pending: list[Analysis] = []
     new: dict[str, AddResult] = {}
     results: list[AddResult] = []
