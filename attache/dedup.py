@@ -3,8 +3,8 @@
 Two signals, both on the matching view so that a Traditional reprint of a Simplified wire
 matches it:
 
-* MinHash over character 5-grams (letters and digits only), banded for locality-sensitive
-  lookup: the store keeps each document's band keys, so candidates are an index lookup;
+* MinHash over character 5-grams (letters and digits only), computed with numpy for all
+  shingles and permutations at once, banded for locality-sensitive lookup: the store keeps each document's band keys, so candidates are an index lookup;
 * sentence fingerprints for containment: a truncated repost has most of its sentences in the
   original even when the MinHash Jaccard is low because the original is much longer.
 
@@ -18,6 +18,7 @@ import re
 import struct
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 NUM_PERM = 64
@@ -37,24 +38,57 @@ class Fingerprint:
     bands: tuple[str, ...]
 
 
-def _shingles(view_text: str) -> set[bytes]:
+# The signature's hash family, fixed once: (a * h + b) mod a Mersenne prime, as in the
+# classic MinHash, over 32-bit shingle hashes.
+_PRIME = (1 << 61) - 1
+_MAX32 = (1 << 32) - 1
+# A 5-character shingle's hash is a polynomial in its code points (computed for all windows
+# at once with numpy), not a cryptographic hash per shingle.
+_BASE = 1_000_003
+
+
+@lru_cache(maxsize=1)
+def _perms() -> tuple[Any, Any]:
+    import numpy as np
+
+    rng = np.random.RandomState(7)
+    a = rng.randint(1, _PRIME, size=NUM_PERM, dtype=np.uint64)
+    b = rng.randint(0, _PRIME, size=NUM_PERM, dtype=np.uint64)
+    return a, b
+
+
+def _shingle_hashes(view_text: str) -> Any:
+    """32-bit hashes of the distinct 5-character shingles of the letters and digits."""
+    import numpy as np
+
     s = _NOT_WORD.sub("", view_text.lower())
-    if len(s) < SHINGLE:
-        return {s.encode("utf-8")} if s else set()
-    return {s[i:i + SHINGLE].encode("utf-8") for i in range(len(s) - SHINGLE + 1)}
+    if not s:
+        return np.zeros(0, dtype=np.uint64)
+    cp = np.frombuffer(s.encode("utf-32-le"), dtype=np.uint32).astype(np.uint64)
+    if len(cp) < SHINGLE:
+        cp = np.concatenate([cp, np.zeros(SHINGLE - len(cp), dtype=np.uint64)])
+    n = len(cp) - SHINGLE + 1
+    h = np.zeros(n, dtype=np.uint64)
+    for k in range(SHINGLE):  # wraps mod 2**64, on purpose
+        h = h * np.uint64(_BASE) + cp[k:k + n]
+    h ^= h >> np.uint64(29)
+    return np.unique(h & np.uint64(_MAX32))
 
 
 def fingerprint(view_text: str) -> Fingerprint:
-    from datasketch import MinHash
+    import numpy as np
 
-    mh: Any = MinHash(num_perm=NUM_PERM, seed=7)
-    sh = _shingles(view_text)
-    if sh:
-        mh.update_batch(list(sh))
-    sig = tuple(int(x) for x in mh.hashvalues)
+    hv = _shingle_hashes(view_text)
+    if len(hv) == 0:
+        sig: tuple[int, ...] = (_MAX32,) * NUM_PERM
+    else:
+        a, b = _perms()
+        # NUM_PERM x shingles in one array operation instead of a loop per shingle.
+        ph = ((np.outer(a, hv) + b[:, None]) % np.uint64(_PRIME)) & np.uint64(_MAX32)
+        sig = tuple(int(x) for x in ph.min(axis=1))
     bands = tuple(
-        f"{b}:" + hashlib.blake2b(struct.pack(f"<{ROWS}Q", *sig[b * ROWS:(b + 1) * ROWS]),
-                                  digest_size=8).hexdigest()
+        f"m{b}:" + hashlib.blake2b(struct.pack(f"<{ROWS}Q", *sig[b * ROWS:(b + 1) * ROWS]),
+                                   digest_size=8).hexdigest()
         for b in range(BANDS)
     )
     return Fingerprint(signature=sig, bands=bands)
