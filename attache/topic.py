@@ -13,7 +13,6 @@ only some entities or terms follow with a score below 1, so callers can take the
 
 from __future__ import annotations
 
-import json
 import re
 import weakref
 from collections.abc import Iterable
@@ -25,7 +24,7 @@ import sqlalchemy as sa
 from attache.errors import StoreError
 from attache.kb import KBEntry, KnowledgeBase, default_kb, surface_forms
 from attache.normalize import fold_query
-from attache.store import SqlStore, documents, entities, events, figures, mentions
+from attache.store import SqlStore, documents
 from attache.tokens import QueryTerm, Segmenter
 
 _TYPE_RANK = {"country": 0, "organization": 1, "person": 2, "event_series": 3, "place": 4,
@@ -183,32 +182,21 @@ def _docs_naming(store: SqlStore, names: Iterable[str], kb: KnowledgeBase
     if not wanted:
         return found
     members = _members(wanted, kb)
-    with store.engine.connect() as conn:
-        for doc_id, name in conn.execute(
-                sa.select(mentions.c.doc_id, entities.c.name).distinct()
-                .join(entities, entities.c.id == mentions.c.entity_id)
-                .where(entities.c.name.in_(list(members)))):
-            found.setdefault(doc_id, set()).add(members[name])
-        # Figures and events carry canonical names too; a store filled without mention rows
-        # (an import, a test) is still searchable by them.
-        for table, col in ((figures, figures.c.entities), (events, events.c.participants)):
-            cond = sa.or_(*[col.like("%" + json.dumps(n, ensure_ascii=False) + "%")
-                            for n in wanted])
-            for doc_id, raw in conn.execute(sa.select(table.c.doc_id, col).where(cond)):
-                try:
-                    listed = set(json.loads(raw or "[]"))
-                except ValueError:
-                    continue
-                found.setdefault(doc_id, set()).update(listed & set(wanted))
+    # Through the entity indexes: the cost follows the documents that name the topic.
+    for doc_id, named in store.docs_mentioning(list(members), via=("mentions",)).items():
+        found.setdefault(doc_id, set()).update(members[n] for n in named)
+    # Figures and events carry canonical names too; a store filled without mention rows
+    # (an import, a test) is still searchable by them.
+    for doc_id, named in store.docs_mentioning(wanted, via=("figures", "events")).items():
+        found.setdefault(doc_id, set()).update(named)
     return found
 
 
 def _docs_with_term(store: SqlStore, term: str) -> set[str]:
     try:
-        hits = store.search_sentences(_fts(term), limit=100_000)
+        return set(store.docs_matching(_fts(term)))
     except StoreError:
         return set()
-    return {h.doc_id for h in hits}
 
 
 def relevant_documents(store: SqlStore, topic: Topic | None,
@@ -219,9 +207,9 @@ def relevant_documents(store: SqlStore, topic: Topic | None,
     occurs). Each matching term adds up to 0.5. Partial matches score below 1, in proportion
     to the share of entities and terms found. An empty topic selects every document at 1.0.
     """
-    with store.engine.connect() as conn:
-        all_ids = [r[0] for r in conn.execute(sa.select(documents.c.id))]
     if topic is None or topic.empty:
+        with store.engine.connect() as conn:
+            all_ids = [r[0] for r in conn.execute(sa.select(documents.c.id))]
         return dict.fromkeys(all_ids, 1.0)
     by_entity = _docs_naming(store, topic.entity_names, kb or default_kb())
     by_term: dict[str, set[str]] = {}

@@ -27,7 +27,17 @@ from attache.ledger import (
 )
 from attache.model import document_id, make_id
 from attache.normalize import matching_view
-from attache.store import documents, entities, events, figures, mentions, sentences, sources
+from attache.store import (
+    documents,
+    entities,
+    event_entities,
+    events,
+    figure_entities,
+    figures,
+    mentions,
+    sentences,
+    sources,
+)
 from attache.topic import Topic
 from tests.conftest import SAMPLE
 
@@ -96,6 +106,9 @@ class World:
                 value=value, value_max=value_max, unit=unit, qualifier=qualifier,
                 subject=subject, entities=json.dumps(list(ents), ensure_ascii=False),
                 period=period))
+            for n in set(ents):  # the entity index the store keeps beside the JSON column
+                conn.execute(sa.insert(figure_entities).values(
+                    name=n, figure_id=make_id("fig", doc_id, s, e)))
 
     def event(self, doc_id: str, fragment: str, type: str, participants: Sequence[str],
               date: str | None, place: str | None = None, status: str = "happened") -> None:
@@ -106,6 +119,9 @@ class World:
                 start=s, end=e, type=type,
                 participants=json.dumps(list(participants), ensure_ascii=False),
                 date=date, place=place, status=status, trigger=None))
+            for n in set(participants):
+                conn.execute(sa.insert(event_entities).values(
+                    name=n, event_id=make_id("evt", doc_id, s, e, type, *participants)))
 
 
 @pytest.fixture()

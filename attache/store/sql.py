@@ -342,25 +342,28 @@ class SqlStore:
                                                            r.text, r.language, r.boilerplate)
         return [found[k] for k in keys if k in found]
 
-    def docs_mentioning(self, names: Sequence[str]) -> dict[str, set[str]]:
-        """doc id → which canonical ``names`` it involves (mentions, figure and event entities)."""
+    def docs_mentioning(self, names: Sequence[str],
+                        via: Sequence[str] = ("mentions", "figures", "events")
+                        ) -> dict[str, set[str]]:
+        """doc id → which canonical ``names`` it involves, through the entity indexes
+        (``via``: mentions, the entities of its figures, the participants of its events)."""
         found: dict[str, set[str]] = {}
         names = sorted(set(names))
         if not names:
             return found
+        queries = {
+            "mentions": sa.select(mentions.c.doc_id, entities.c.name).distinct()
+            .join(entities, entities.c.id == mentions.c.entity_id)
+            .where(entities.c.name.in_(names)),
+            "figures": sa.select(figures.c.doc_id, figure_entities.c.name).distinct()
+            .join(figures, figures.c.id == figure_entities.c.figure_id)
+            .where(figure_entities.c.name.in_(names)),
+            "events": sa.select(events.c.doc_id, event_entities.c.name).distinct()
+            .join(events, events.c.id == event_entities.c.event_id)
+            .where(event_entities.c.name.in_(names)),
+        }
         with self.engine.connect() as conn:
-            queries = [
-                sa.select(mentions.c.doc_id, entities.c.name).distinct()
-                .join(entities, entities.c.id == mentions.c.entity_id)
-                .where(entities.c.name.in_(names)),
-                sa.select(figures.c.doc_id, figure_entities.c.name).distinct()
-                .join(figures, figures.c.id == figure_entities.c.figure_id)
-                .where(figure_entities.c.name.in_(names)),
-                sa.select(events.c.doc_id, event_entities.c.name).distinct()
-                .join(events, events.c.id == event_entities.c.event_id)
-                .where(event_entities.c.name.in_(names)),
-            ]
-            for q in queries:
+            for q in (queries[v] for v in via):
                 for doc_id, name in conn.execute(q):
                     found.setdefault(doc_id, set()).add(name)
         return found
