@@ -218,7 +218,9 @@ def stories(store: SqlStore, docs: dict[str, DocInfo]) -> dict[str, Story]:
         for b in ids[i + 1:]:
             db = docs[b]
             gap = _days_apart(da.published, db.published)
-            if gap is None or gap > 2 or find(a) == find(b):
+            if gap is not None and gap > 2:
+                break  # sorted by date: every later document is further away
+            if gap is None or find(a) == find(b):
                 continue
             shared = claims[a] & claims[b]
             if da.outlet_key and da.outlet_key == db.outlet_key and shared:

@@ -406,10 +406,15 @@ def _cluster(reports: list[_Report], cmap: CountryMap) -> list[_Cluster]:
     order = sorted(reports, key=lambda r: (_PRECISION[_precision(r.date)], r.date or "",
                                            r.report.published or "", r.report.doc_id))
     clusters: list[_Cluster] = []
+    # Clusters by (type, year of their anchor): a report is compared with the clusters it can
+    # join (same type, its year or a neighbouring one), not with every cluster so far.
+    buckets: dict[tuple[str, str], list[int]] = {}
     for r in order:
+        pool = [clusters[i] for i in sorted(
+            i for key in _year_keys(r.type, r.date, buckets) for i in buckets.get(key, ()))]
         # A summit or forum of a named series happens once a month at most: reports that
         # date it to different days of one month (arrival day, opening day) are one event.
-        same_series = [c for c in clusters
+        same_series = [c for c in pool
                        if r.type in _GATHERINGS and c.seed.type == r.type and r.series
                        and (c.seed.series & r.series) and r.date and c.anchor
                        and _precision(r.date) in ("day", "month")
@@ -417,7 +422,7 @@ def _cluster(reports: list[_Report], cmap: CountryMap) -> list[_Cluster]:
         if same_series:
             max(same_series, key=lambda c: len(c.members)).members.append(r)
             continue
-        cands = [c for c in clusters
+        cands = [c for c in pool
                  if c.seed.type == r.type
                  and (_dates_match(c.anchor, r.date)
                       or (r.type in _GATHERINGS and _precision(r.date) == "day"
@@ -435,8 +440,28 @@ def _cluster(reports: list[_Report], cmap: CountryMap) -> list[_Cluster]:
             best = max(cands, key=lambda c: (jaccard(c.seed.people, r.people), len(c.members)))
             best.members.append(r)
         else:
+            buckets.setdefault((r.type, _year_key(r.date)), []).append(len(clusters))
             clusters.append(_Cluster(seed=r, members=[r]))
     return clusters
+
+
+def _year_key(d: str | None) -> str:
+    if not d:
+        return ""
+    return d[:4] if len(d) >= 4 and d[:4].isdigit() else "?"
+
+
+def _year_keys(type_: str, d: str | None, buckets: dict[tuple[str, str], list[int]]
+               ) -> list[tuple[str, str]]:
+    """The buckets a report dated ``d`` can match: undated with undated; a year with its
+    neighbours (a day either side of New Year) and with odd dates; an odd date with all."""
+    key = _year_key(d)
+    if key == "":
+        return [(type_, "")]
+    if key == "?":
+        return [k for k in buckets if k[0] == type_ and k[1] != ""]
+    y = int(key)
+    return [(type_, f"{y - 1:04d}"), (type_, key), (type_, f"{y + 1:04d}"), (type_, "?")]
 
 
 def _choose_place(reported: list[str], cmap: CountryMap, gathering: bool) -> str | None:
@@ -501,12 +526,16 @@ def _merge(c: _Cluster, cmap: CountryMap) -> TimelineEvent:
 
 def _relate(evs: list[TimelineEvent], clusters: list[_Cluster]) -> list[TimelineEvent]:
     out = []
+    by_day: dict[str, list[int]] = {}  # only events of the same day can be related
+    for j, o in enumerate(evs):
+        if o.date and len(o.date) >= 10:
+            by_day.setdefault(o.date[:10], []).append(j)
     for i, (e, c) in enumerate(zip(evs, clusters, strict=True)):
+        same_day = by_day.get(e.date[:10], []) if e.date and len(e.date) >= 10 else []
         related = tuple(
-            o.id for j, (o, oc) in enumerate(zip(evs, clusters, strict=True))
-            if j != i and o.type != e.type and e.date and o.date and e.date[:10] == o.date[:10]
-            and len(e.date) >= 10 and c.seed.people and oc.seed.people
-            and jaccard(c.seed.people, oc.seed.people) >= PARTICIPANT_JACCARD)
+            evs[j].id for j in same_day
+            if j != i and evs[j].type != e.type and c.seed.people and clusters[j].seed.people
+            and jaccard(c.seed.people, clusters[j].seed.people) >= PARTICIPANT_JACCARD)
         out.append(TimelineEvent(**{**e.__dict__, "related": related}))
     return out
 
