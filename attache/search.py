@@ -127,15 +127,12 @@ def search(store: SqlStore, segmenter: Segmenter, query: str, limit: int = 20,
     hits = store.search_sentences(q.fts, limit=limit * 3)
     out: list[SearchHit] = []
     docs: dict[str, dict[str, Any]] = {}
+    # One read for the documents of the hits, not a whole stored document per hit.
+    for r in store.documents_by_ids([h.doc_id for h in hits[:limit * 3]]):
+        docs[r["id"]] = {"text": r["text"], "title": r["title"], "published": r["published"],
+                         "outlet": r["src_name"] or r["outlet"], "location": r["location"],
+                         "language": r["language"], "dup": r["duplicate_of"]}
     for h in hits:
-        if h.doc_id not in docs:
-            stored = store.get(h.doc_id)
-            d = stored.document
-            docs[h.doc_id] = {"text": d.text, "title": d.title,
-                              "published": d.published.value if d.published else None,
-                              "outlet": (stored.source or {}).get("name") or d.outlet,
-                              "location": d.location, "language": stored.language,
-                              "dup": stored.duplicate_of}
         info = docs[h.doc_id]
         text = info["text"][h.start:h.end]
         out.append(SearchHit(

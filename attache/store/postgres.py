@@ -17,6 +17,8 @@ from attache.store.search import Node, to_tsquery, to_tsvector
 # Schema creation and migrations take this advisory lock, so two processes opening a fresh
 # database at once do not both create the tables.
 _SCHEMA_LOCK = 0x61747461
+# A query is ranked by ts_rank among at most this many of its matches.
+RANK_WINDOW = 2000
 
 
 class PostgresBackend:
@@ -55,12 +57,16 @@ class PostgresBackend:
         q = to_tsquery(node)
         if q is None:
             return []
+        # As on SQLite, a very common query is ranked among a bounded window of its matches.
         sql = sa.text(
-            "SELECT i.doc_id, i.idx, s.start, s.\"end\", -ts_rank(i.tsv, q.q) AS score "
-            "FROM sentence_index i CROSS JOIN (SELECT CAST(:q AS tsquery) AS q) q "
-            "JOIN sentences s ON s.doc_id = i.doc_id AND s.idx = i.idx "
-            "WHERE i.tsv @@ q.q ORDER BY score, i.doc_id, i.idx LIMIT :n")
-        return list(conn.execute(sql, {"q": q, "n": limit}).all())
+            "SELECT m.doc_id, m.idx, s.start, s.\"end\", m.score FROM ("
+            "SELECT i.doc_id, i.idx, -ts_rank(i.tsv, CAST(:q AS tsquery)) AS score "
+            "FROM (SELECT doc_id, idx, tsv FROM sentence_index "
+            "WHERE tsv @@ CAST(:q AS tsquery) LIMIT :w) i "
+            "ORDER BY score, i.doc_id, i.idx LIMIT :n) m "
+            "JOIN sentences s ON s.doc_id = m.doc_id AND s.idx = m.idx "
+            "ORDER BY m.score, m.doc_id, m.idx")
+        return list(conn.execute(sql, {"q": q, "n": limit, "w": RANK_WINDOW}).all())
 
     def count(self, conn: Connection, node: Node) -> int:
         q = to_tsquery(node)

@@ -12,6 +12,8 @@ from attache.store.search import Node, to_fts5
 
 # How long a writer waits for another process's write transaction before giving up.
 BUSY_TIMEOUT_MS = 60_000
+# A query is ranked by bm25 among at most this many of its matches (the newest).
+RANK_WINDOW = 2000
 
 
 class SqliteBackend:
@@ -40,11 +42,20 @@ class SqliteBackend:
                                  "VALUES (:doc_id, :idx, :tokens)"), rows)
 
     def search(self, conn: Connection, node: Node, limit: int) -> list[Any]:
+        q = to_fts5(node)
+        # bm25 scores every match before the limit applies; a query matching a large part of
+        # the corpus ("Japan") is ranked among its RANK_WINDOW most recently stored matches,
+        # found by walking the index backwards, so its cost stays bounded.
+        floor = conn.execute(sa.text(
+            "SELECT rowid FROM sentence_fts WHERE sentence_fts MATCH :q "
+            "ORDER BY rowid DESC LIMIT 1 OFFSET :w"), {"q": q, "w": RANK_WINDOW}).scalar()
         sql = sa.text(
-            "SELECT f.doc_id, f.idx, s.start, s.\"end\", bm25(sentence_fts) AS score "
-            "FROM sentence_fts f JOIN sentences s ON s.doc_id = f.doc_id AND s.idx = f.idx "
-            "WHERE sentence_fts MATCH :q ORDER BY score LIMIT :n")
-        return list(conn.execute(sql, {"q": to_fts5(node), "n": limit}).all())
+            "SELECT f.doc_id, f.idx, s.start, s.\"end\", r.score FROM ("
+            "SELECT rowid, bm25(sentence_fts) AS score FROM sentence_fts "
+            "WHERE sentence_fts MATCH :q AND rowid > :floor ORDER BY score LIMIT :n) r "
+            "JOIN sentence_fts f ON f.rowid = r.rowid "
+            "JOIN sentences s ON s.doc_id = f.doc_id AND s.idx = f.idx ORDER BY r.score")
+        return list(conn.execute(sql, {"q": q, "n": limit, "floor": floor or 0}).all())
 
     def count(self, conn: Connection, node: Node) -> int:
         return int(conn.execute(sa.text(
