@@ -4,7 +4,8 @@ Two signals, both on the matching view so that a Traditional reprint of a Simpli
 matches it:
 
 * MinHash over character 5-grams (letters and digits only), computed with numpy for all
-  shingles and permutations at once, banded for locality-sensitive lookup: the store keeps each document's band keys, so candidates are an index lookup;
+  shingles and permutations at once, banded for locality-sensitive lookup: the store keeps
+  each document's band keys, so candidates are an index lookup;
 * sentence fingerprints for containment: a truncated repost has most of its sentences in the
   original even when the MinHash Jaccard is low because the original is much longer.
 

@@ -21,7 +21,8 @@ import time
 from attache.evidence import EvidenceBase
 
 TOPIC = "Japan Kazakhstan"
-WORDS = ["稀土", "铀", "投资", "投資", "峰会", "峰會", "东京宣言", "物流", "走廊", "Middle Corridor",
+WORDS = ["稀土", "铀", "投资", "投資", "峰会", "峰會", "东京宣言", "物流", "走廊",
+         "Middle Corridor",
          "uranium", "investment", "summit", "agreements", "rare earths", "logistics",
          "инвестиции", "саммит", "соглашения", "уран", "логистика", "レアアース", "首脳会談",
          "投資", "ウラン", "инвестиция", "саммиті", "келісім", "Ақтау", "Токио"]
