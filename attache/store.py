@@ -10,7 +10,7 @@ running the ingest again completes the work without duplicates.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
@@ -260,8 +260,12 @@ class SqlStore:
             return conn.execute(
                 sa.select(documents.c.id).where(documents.c.id == doc_id)).first() is not None
 
-    def add(self, analysis: Analysis, source: dict[str, Any] | None = None) -> AddResult:
-        """Store one analysed document in one transaction; an existing id only gains a location."""
+    def add(self, analysis: Analysis, source: dict[str, Any] | None = None, *,
+            also: Callable[[Connection], None] | None = None) -> AddResult:
+        """Store one analysed document in one transaction; an existing id only gains a location.
+
+        ``also`` runs inside that transaction (attache.watch records what brought the document).
+        """
         doc = analysis.document
         doc_id = analysis.doc_id
         try:
@@ -276,6 +280,8 @@ class SqlStore:
                         self._write_extraction(conn, analysis)
                         conn.execute(sa.update(documents).where(documents.c.id == doc_id)
                                      .values(extracted=True))
+                    if also is not None:
+                        also(conn)
                     return AddResult(doc_id, False, exists.duplicate_of)
                 dup_of, score = self._find_original(conn, analysis)
                 source_id = None
@@ -311,6 +317,8 @@ class SqlStore:
                     {"band": b, "doc_id": doc_id} for b in analysis.fingerprint.bands])
                 if analysis.extraction is not None:
                     self._write_extraction(conn, analysis)
+                if also is not None:
+                    also(conn)
                 return AddResult(doc_id, True, dup_of, score)
         except sa.exc.SQLAlchemyError as exc:
             raise StoreError(f"cannot store {doc.location}: {str(exc).splitlines()[0]}") from exc
