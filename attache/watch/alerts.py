@@ -128,8 +128,9 @@ def diff(before: dict[str, Any], after: dict[str, Any]) -> dict[str, tuple[str, 
         if prev is None:
             out["new_figures"].append(label)
         elif prev["spread"] != g["spread"] or prev["figures"] != g["figures"]:
-            out["revised_figures"].append(f"{g['label']}: {prev['spread']} → {g['spread']} "
-                                          f"({g['verdict']})")
+            out["revised_figures"].append(
+                f"{g['label']}: {prev['spread']} → {g['spread']}, {g['figures']} figure(s) "
+                f"({g['verdict']})")
         if g["verdict"] == "conflict" and (prev is None or prev["verdict"] != "conflict"):
             out["conflicts_opened"].append(f"{g['label']}: {g['spread']}")
         if prev is not None and prev["verdict"] == "conflict" and g["verdict"] != "conflict":
