@@ -92,7 +92,7 @@ class _Host:
         self.next_at = 0.0
         self.robots: urllib.robotparser.RobotFileParser | None = None
         self.robots_error: str | None = None
-        self.robots_loaded = False
+        self.robots_lock = threading.Lock()  # one robots.txt request per host, others wait
 
 
 def guard_url(url: str, allow_private: bool,
@@ -190,27 +190,24 @@ class PoliteClient:
     # -- robots.txt ----------------------------------------------------------------------------
 
     def _robots(self, key: str, h: _Host) -> None:
-        with h.lock:
-            if h.robots_loaded:
+        with h.robots_lock:
+            if h.robots is not None:
                 return
-            h.robots_loaded = True
-        rp = urllib.robotparser.RobotFileParser()
-        try:
-            resp, hop = self._request(key + "/robots.txt", {}, h, self.policy.min_interval)
-            body = resp.body if resp is not None else b""
-            rp.parse(body.decode("utf-8", "replace").splitlines())
-        except FetchRefused:
-            raise
-        except Failed as exc:
-            # RFC 9309: a missing robots.txt (4xx) allows everything; an unreachable one
-            # (5xx, network) means "assume nothing is allowed" until it can be read.
-            if exc.status is not None and 400 <= exc.status < 500:
-                rp.parse([])
-            else:
-                h.robots_error = f"robots.txt could not be read ({exc.reason}); trying again " \
-                                 "next pass"
-                rp.parse(["User-agent: *", "Disallow: /"])
-        h.robots = rp
+            rp = urllib.robotparser.RobotFileParser()
+            try:
+                resp, _hop = self._request(key + "/robots.txt", {}, h, self.policy.min_interval)
+                body = resp.body if resp is not None else b""
+                rp.parse(body.decode("utf-8", "replace").splitlines())
+            except Failed as exc:
+                # RFC 9309: a missing robots.txt (4xx) allows everything; an unreachable one
+                # (5xx, network) means "assume nothing is allowed" until it can be read.
+                if exc.status is not None and 400 <= exc.status < 500:
+                    rp.parse([])
+                else:
+                    h.robots_error = (f"robots.txt could not be read ({exc.reason}); trying "
+                                      "again next pass")
+                    rp.parse(["User-agent: *", "Disallow: /"])
+            h.robots = rp
 
     def allowed(self, url: str) -> None:
         """Raise :class:`FetchRefused` if robots.txt keeps attache away from ``url``."""
