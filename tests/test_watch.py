@@ -8,7 +8,7 @@ from pathlib import Path
 from attache.evidence import EvidenceBase
 from attache.watch import load_config
 from attache.watch.state import WatchState
-from tests.test_watch_site import POLITE, Site, rss, site  # noqa: F401 - the fixture
+from tests.test_watch_site import POLITE, Site, rss, site_fixture  # noqa: F401 - fixture
 
 MEETING = ("Tokayev and Takaichi meet in Tokyo", "Fri, 19 Dec 2025 10:00:00 GMT",
            "ASTANA, December 19, 2025. President of Kazakhstan Kassym-Jomart Tokayev met Prime "

@@ -26,7 +26,7 @@ from attache.store import SqlStore
 from attache.watch import load_config
 from attache.watch.state import WatchState
 from tests.test_watch import MEETING, RUSSIAN, SIGNING
-from tests.test_watch_site import POLITE, Site, rss, site  # noqa: F401 - the fixture
+from tests.test_watch_site import POLITE, Site, rss, site_fixture  # noqa: F401 - fixture
 
 ROOT = Path(__file__).resolve().parents[1]
 

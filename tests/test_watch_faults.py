@@ -14,7 +14,7 @@ from click.testing import CliRunner
 from attache.cli import cli
 from attache.evidence import EvidenceBase
 from attache.watch import load_config
-from tests.test_watch_site import POLITE, Site, rss, site  # noqa: F401 - the fixture
+from tests.test_watch_site import POLITE, Site, rss, site_fixture  # noqa: F401 - fixture
 
 ARTICLE = ("<html><head><title>{title}</title></head><body><article><h1>{title}</h1>"
            "<p>{text}</p><p>{more}</p></article></body></html>")

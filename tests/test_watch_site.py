@@ -113,8 +113,8 @@ class Site:
         return [h for m, p, h in self.requests if m == "GET" and p == path]
 
 
-@pytest.fixture()
-def site() -> Iterator[Site]:
+@pytest.fixture(name="site")
+def site_fixture() -> Iterator[Site]:
     s = Site()
     s.thread.start()
     try:
