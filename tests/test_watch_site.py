@@ -40,6 +40,8 @@ class Site:
         self.routes: dict[str, Route] = {}
         self.requests: list[tuple[str, str, dict[str, str]]] = []  # (method, path, headers)
         self.posts: list[tuple[str, Any]] = []
+        self.in_flight = self.most_in_flight = 0
+        self._count = threading.Lock()
         site = self
 
         class Handler(BaseHTTPRequestHandler):
@@ -61,7 +63,12 @@ class Site:
                     self.end_headers()
                     return
                 if r.delay:
+                    with site._count:
+                        site.in_flight += 1
+                        site.most_in_flight = max(site.most_in_flight, site.in_flight)
                     time.sleep(r.delay)
+                    with site._count:
+                        site.in_flight -= 1
                 if r.fail_first > 0:
                     r.fail_first -= 1
                     self.send_response(500)
@@ -215,3 +222,19 @@ def test_rate_limit_spaces_requests_to_one_host(site: Site) -> None:
         c.get(site.url("/a"))
     # robots.txt and three pages: every request after the first waits its turn.
     assert len(waits) == 3 and all(w > 4 for w in waits)
+
+
+@pytest.mark.parametrize("per_host", [1, 2])
+def test_requests_in_flight_per_host_are_capped(site: Site, per_host: int) -> None:
+    for n in range(4):
+        site.set(f"/s{n}", "<html><body><p>slow</p></body></html>", delay=0.3)
+    pol = parse_config(POLITE.replace("timeout = 0.5", "timeout = 5")
+                       + f"per_host = {per_host}\n").politeness
+    c = PoliteClient(pol)
+    threads = [threading.Thread(target=c.get, args=(site.url(f"/s{n}"),)) for n in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert [len(site.gets(f"/s{n}")) for n in range(4)] == [1, 1, 1, 1]
+    assert site.most_in_flight == per_host

@@ -170,7 +170,7 @@ def _next_due(source: Source, now: float, failures: int) -> float:
 
 
 def _finish_source(p: _Pass, source: Source, result: Collected | BaseException,
-                   now: float) -> SourceReport:
+                   now: float, progress: str = "") -> SourceReport:
     state = p.state
     if isinstance(result, CancelledError) or (
             isinstance(result, InputError) and "shutdown requested" in result.reason):
@@ -181,7 +181,7 @@ def _finish_source(p: _Pass, source: Source, result: Collected | BaseException,
         failures = (st.failures if st else 0) + 1
         state.record_failure(source.id, source.kind, source.address, now=now,
                              next_due=_next_due(source, now, failures), error=reason)
-        p.event(f"{source.name}: FAILED ({failures} in a row): {reason}")
+        p.event(f"{progress}{source.name}: FAILED ({failures} in a row): {reason}")
         return SourceReport(source.name, source.address, source.kind, "failed",
                             failures=failures, error=reason)
     added = existing = 0
@@ -195,7 +195,7 @@ def _finish_source(p: _Pass, source: Source, result: Collected | BaseException,
                          next_due=_next_due(source, now, 0), etag=result.etag,
                          last_modified=result.last_modified, added=added)
     status = ("not-modified" if result.not_modified else "new" if added else "unchanged")
-    msg = f"{source.name}: {status}, {added} new document(s)"
+    msg = f"{progress}{source.name}: {status}, {added} new document(s)"
     if result.unchanged:
         msg += f", {result.unchanged} item(s) already stored"
     p.event(msg)
@@ -223,14 +223,14 @@ def _fetch_sources(p: _Pass, due: list[Source], client: PoliteClient, now: float
     workers = max(1, min(p.cfg.politeness.workers, len(due)))
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="attache-watch") as pool:
         futures: list[tuple[Source, Future[Collected]]] = [(s, pool.submit(run, s)) for s in due]
-        for s, fut in futures:
+        for n, (s, fut) in enumerate(futures, start=1):
             if p.stop.is_set():
                 fut.cancel()
             try:
                 result: Collected | BaseException = fut.result()
             except (AttacheError, CancelledError) as exc:
                 result = exc
-            reports.append(_finish_source(p, s, result, now))
+            reports.append(_finish_source(p, s, result, now, f"[{n}/{len(futures)}] "))
     return reports
 
 
