@@ -33,6 +33,7 @@ class Route:
     fail_first: int = 0  # answer 500 to this many requests, then normally
     validators: bool = True  # send ETag / Last-Modified and honour them
     modified: float = field(default_factory=lambda: 1_700_000_000.0)
+    headers: dict[str, str] = field(default_factory=dict)
 
 
 class Site:
@@ -86,6 +87,8 @@ class Site:
                 self.send_response(r.status)
                 if r.location:
                     self.send_header("Location", r.location)
+                for k, v in r.headers.items():
+                    self.send_header(k, v)
                 self.send_header("Content-Type", r.content_type)
                 self.send_header("Content-Length", str(len(r.body)))
                 if r.validators:
@@ -238,3 +241,20 @@ def test_requests_in_flight_per_host_are_capped(site: Site, per_host: int) -> No
         t.join()
     assert [len(site.gets(f"/s{n}")) for n in range(4)] == [1, 1, 1, 1]
     assert site.most_in_flight == per_host
+
+
+def test_unreachable_robots_txt_means_wait(site: Site) -> None:
+    site.set("/robots.txt", "", status=503, validators=False)
+    site.set("/page", "<html><body><p>Hello.</p></body></html>")
+    with pytest.raises(FetchRefused, match="robots.txt could not be read"):
+        client().get(site.url("/page"))
+    assert site.gets("/page") == []
+
+
+def test_too_many_requests_waits_as_told(site: Site) -> None:
+    site.set("/busy", "", status=429, validators=False, headers={"Retry-After": "7"})
+    waits: list[float] = []
+    c = PoliteClient(parse_config(POLITE).politeness, sleep=waits.append)
+    with pytest.raises(UnreadableInput, match="HTTP 429"):
+        c.get(site.url("/busy"))
+    assert len(site.gets("/busy")) == 3 and waits == [7.0, 7.0]
