@@ -446,8 +446,23 @@ def watch_cmd(ctx: click.Context, db: str, config: str | None, allow_private: bo
     click.echo(f"stopped after {passes} pass(es); the next start resumes from here.", err=True)
 
 
+_SUB_DB = click.option("--db", "sub_db", help="As 'attache watch --db'; the configuration "
+                      "is found beside it.")
+_SUB_CONFIG = click.option("--config", "sub_config", type=click.Path(dir_okay=False),
+                           help=_CONFIG_HELP)
+
+
+def _config_path(ctx: click.Context, db: str | None, config: str | None) -> Path:
+    from attache.watch import default_path
+
+    opts = ctx.obj["watch"]
+    return Path(config or opts["config"] or default_path(db or opts["db"]))
+
+
 @watch_cmd.command("add")
 @click.argument("what")
+@_SUB_DB
+@_SUB_CONFIG
 @click.option("--kind", type=click.Choice(["feed", "sitemap", "page", "folder"]),
               help="What WHAT is (default: feed for URLs, folder for folders).")
 @click.option("--interval", default="1h", show_default=True,
@@ -455,14 +470,14 @@ def watch_cmd(ctx: click.Context, db: str, config: str | None, allow_private: bo
 @click.option("--lang", "language", help="Language hint for the source (en, ru, kk, ja, zh-Hans…).")
 @click.option("--outlet", help="Outlet id or name from the outlet registry.")
 @click.pass_context
-def watch_add_cmd(ctx: click.Context, what: str, kind: str | None, interval: str,
-                  language: str | None, outlet: str | None) -> None:
+def watch_add_cmd(ctx: click.Context, what: str, sub_db: str | None, sub_config: str | None,
+                  kind: str | None, interval: str, language: str | None,
+                  outlet: str | None) -> None:
     """Follow an outlet from the registry (its known feeds), a feed/sitemap/page URL or a folder."""
-    from attache.watch import add_source, default_path
+    from attache.watch import add_source
     from attache.watch.config import parse_interval
 
-    opts = ctx.obj["watch"]
-    path = opts["config"] or default_path(opts["db"])
+    path = _config_path(ctx, sub_db, sub_config)
     extra = (ctx.find_root().obj or {}).get("outlets") or ()
     added = add_source(path, what, kind=kind, interval=parse_interval(interval, "--interval"),
                        language=language, outlet=outlet, extra_outlets=extra)
@@ -474,6 +489,8 @@ def watch_add_cmd(ctx: click.Context, what: str, kind: str | None, interval: str
 
 @watch_cmd.command("topic")
 @click.argument("topic", nargs=-1, required=True)
+@_SUB_DB
+@_SUB_CONFIG
 @click.option("--lang", "langs", multiple=True, type=click.Choice(["en", "zh"]),
               help="Brief language (repeatable; default en).")
 @click.option("--format", "fmts", multiple=True, type=click.Choice(["md", "html", "json"]),
@@ -481,15 +498,15 @@ def watch_add_cmd(ctx: click.Context, what: str, kind: str | None, interval: str
 @click.option("-o", "--output", type=click.Path(file_okay=False),
               help="Folder for the brief files (default briefs/ beside the configuration).")
 @click.pass_context
-def watch_topic_cmd(ctx: click.Context, topic: tuple[str, ...], langs: tuple[str, ...],
-                    fmts: tuple[str, ...], output: str | None) -> None:
+def watch_topic_cmd(ctx: click.Context, topic: tuple[str, ...], sub_db: str | None,
+                    sub_config: str | None, langs: tuple[str, ...], fmts: tuple[str, ...],
+                    output: str | None) -> None:
     """Follow a topic: each pass that changes its evidence writes its next edition."""
-    from attache.watch import FollowedTopic, default_path
+    from attache.watch import FollowedTopic
     from attache.watch.alerts import slug
     from attache.watch.config import append_blocks, topic_block
 
-    opts = ctx.obj["watch"]
-    path = Path(opts["config"] or default_path(opts["db"]))
+    path = _config_path(ctx, sub_db, sub_config)
     name = " ".join(topic)
     out = Path(output) if output else Path("briefs") / slug(name)
     append_blocks(path, [topic_block(FollowedTopic(name=name, query=name,

@@ -129,11 +129,13 @@ def test_three_passes_give_three_editions_and_alerts(tmp_path: Path, site: Site)
 def test_no_topic_work_when_no_documents_arrive(tmp_path: Path, site: Site) -> None:
     site.set("/feed.xml", rss([(site.url("/a/1"), *MEETING)]),
              content_type="application/rss+xml")
-    cfg = load_config(write_config(tmp_path, site))
+    cfg = load_config(write_config(tmp_path, site, '\n[[topics]]\nname = "Zimbabwe"\n'))
     with EvidenceBase(tmp_path / "w.db") as eb:
-        eb.update(cfg)
+        first = eb.update(cfg)
         again = eb.update(cfg)
-    assert again.topics[0].note == "no new documents"
+    assert [t.note for t in first.topics] == ["", "no evidence yet"]
+    assert [t.topic for t in first.topics if t.alert] == ["Japan Kazakhstan"]
+    assert [t.note for t in again.topics] == ["no new documents", "no new documents"]
 
 
 def test_sources_not_due_are_not_fetched(tmp_path: Path, site: Site) -> None:

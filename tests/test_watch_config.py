@@ -145,7 +145,7 @@ def test_cli_watch_add_topic_and_update(tmp_path: Path) -> None:
     res = runner.invoke(cli, ["watch", "--db", db, "add", "kazinform", "--interval", "30m"])
     assert res.exit_code == 0, res.output
     assert "added feed https://www.inform.kz/rss/rus.xml" in res.output
-    res = runner.invoke(cli, ["watch", "--db", db, "topic", "Japan", "Kazakhstan", "--lang",
+    res = runner.invoke(cli, ["watch", "topic", "Japan", "Kazakhstan", "--db", db, "--lang",
                               "en", "--format", "md", "--format", "html"])
     assert res.exit_code == 0, res.output
     cfg = load_config(tmp_path / "attache.toml")

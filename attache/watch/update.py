@@ -258,7 +258,9 @@ def _follow_topics(p: _Pass, poster: Poster) -> list[TopicReport]:
             break
         key = t.query.casefold()
         ts = p.state.topic(key)
-        if ts is not None and ts.documents == docs:
+        # Same store size and every language briefed (or none possible yet): nothing to do.
+        if ts is not None and ts.documents == docs and (
+                not ts.editions or set(t.languages) <= set(ts.editions)):
             reports.append(TopicReport(t.name, tuple(sorted(ts.editions.items())),
                                        note="no new documents"))
             continue
