@@ -151,3 +151,20 @@ def test_sources_not_due_are_not_fetched(tmp_path: Path, site: Site) -> None:
         assert len(site.gets("/feed.xml")) == 1
         forced = eb.update(cfg, force=True)
     assert forced.sources[0].status == "not-modified"
+
+
+def test_a_stopped_pass_fetches_nothing_and_the_next_resumes(tmp_path: Path, site: Site) -> None:
+    import threading
+
+    site.set("/feed.xml", rss([(site.url("/a/1"), *MEETING)]),
+             content_type="application/rss+xml")
+    cfg = load_config(write_config(tmp_path, site))
+    stop = threading.Event()
+    stop.set()  # as if SIGTERM arrived before the first request
+    with EvidenceBase(tmp_path / "w.db") as eb:
+        stopped = eb.update(cfg, stop=stop)
+        assert stopped.stopped and [s.status for s in stopped.sources] == ["stopped"]
+        assert stopped.topics == () and eb.store.count() == 0
+        assert WatchState(eb.store.engine).source(cfg.sources[0].id) is None
+        resumed = eb.update(cfg)
+    assert resumed.added == 1 and len(resumed.alerts) == 1

@@ -54,6 +54,10 @@ class Failed(UnreadableInput):
         self.status = status
 
 
+class Stopped(UnreadableInput):
+    """A request not made because a shutdown was asked for."""
+
+
 class _Hop:
     """One fetch_url call's fetcher: guards each hop, adds headers, remembers what came back."""
 
@@ -160,7 +164,7 @@ class PoliteClient:
         attempt = 0
         while True:
             if self.stop.is_set():
-                raise UnreadableInput(url, "stopped before fetching (shutdown requested)")
+                raise Stopped(url, "stopped before fetching (shutdown requested)")
             hop = _Hop(self.fetcher, self.guard, headers)
             with h.slots:
                 self._wait_turn(h, delay)

@@ -33,7 +33,7 @@ from attache.watch.alerts import (
 )
 from attache.watch.collect import Collected, Item, collect
 from attache.watch.config import Source, WatchConfig
-from attache.watch.polite import HeaderFetcher, PoliteClient
+from attache.watch.polite import HeaderFetcher, PoliteClient, Stopped
 from attache.watch.state import WatchState, Writer
 
 if TYPE_CHECKING:
@@ -184,8 +184,7 @@ def _next_due(source: Source, now: float, failures: int) -> float:
 def _finish_source(p: _Pass, source: Source, result: Collected | BaseException,
                    now: float, progress: str = "") -> SourceReport:
     state = p.state
-    if isinstance(result, CancelledError) or (
-            isinstance(result, InputError) and "shutdown requested" in result.reason):
+    if isinstance(result, CancelledError | Stopped):
         return SourceReport(source.name, source.address, source.kind, "stopped")
     if isinstance(result, BaseException):
         reason = result.reason if isinstance(result, InputError) else str(result)
