@@ -34,6 +34,7 @@ __all__ = [
     # follow a story (attache.watch)
     "Alert",
     "SourceReport",
+    "SourceStatus",
     "TopicReport",
     "UpdateReport",
     "WatchConfig",
@@ -68,6 +69,7 @@ if TYPE_CHECKING:
     from attache.watch import (
         Alert,
         SourceReport,
+        SourceStatus,
         TopicReport,
         UpdateReport,
         WatchConfig,
@@ -86,6 +88,7 @@ _LAZY = {
     "SearchHit": "attache.search",
     "Alert": "attache.watch",
     "SourceReport": "attache.watch",
+    "SourceStatus": "attache.watch",
     "TopicReport": "attache.watch",
     "UpdateReport": "attache.watch",
     "WatchConfig": "attache.watch",

@@ -487,6 +487,30 @@ def watch_add_cmd(ctx: click.Context, what: str, sub_db: str | None, sub_config:
         click.echo(f"{what}: already followed in {path}")
 
 
+@watch_cmd.command("status")
+@_SUB_DB
+@_SUB_CONFIG
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@click.pass_context
+def watch_status_cmd(ctx: click.Context, sub_db: str | None, sub_config: str | None,
+                     as_json: bool) -> None:
+    """Each watched source: last fetch, next due time, failures in a row, last error."""
+    from attache.watch import load_config
+
+    db = sub_db or ctx.obj["watch"]["db"]
+    cfg = load_config(_config_path(ctx, sub_db, sub_config))
+    with _open(db, must_exist=True) as eb:
+        rows = eb.watch_status(cfg)
+    if as_json:
+        click.echo(json.dumps([r.to_dict() for r in rows], ensure_ascii=False, indent=2))
+        return
+    click.echo(_table([[_clip(r.name, 28), r.kind, r.last_fetch or "never",
+                        r.next_due or "now", r.items, r.failures or "",
+                        _clip(r.last_error, 50)] for r in rows],
+                      ["source", "kind", "last fetch", "next due", "items", "failing",
+                       "last error"]))
+
+
 @watch_cmd.command("topic")
 @click.argument("topic", nargs=-1, required=True)
 @_SUB_DB

@@ -34,7 +34,13 @@ from attache.topic import Topic, resolve_topic
 from attache.watch.alerts import Poster
 from attache.watch.config import WatchConfig, default_path, load_config
 from attache.watch.polite import HeaderFetcher
-from attache.watch.update import UpdateReport, run_update, watch_loop
+from attache.watch.update import (
+    SourceStatus,
+    UpdateReport,
+    run_update,
+    source_status,
+    watch_loop,
+)
 
 
 def _zh_names(kb: KnowledgeBase) -> Iterable[str]:
@@ -121,6 +127,11 @@ class EvidenceBase:
         return watch_loop(self, self._watch_config(config), stop=stop, on_report=on_report,
                           on_event=on_event, fetcher=fetcher, poster=poster,
                           max_passes=max_passes, max_sleep=max_sleep)
+
+    def watch_status(self, config: WatchConfig | str | Path | None = None
+                     ) -> list[SourceStatus]:
+        """Each watched source's stored state: last fetch, next due time, failures, items."""
+        return source_status(self, self._watch_config(config))
 
     def _watch_config(self, config: WatchConfig | str | Path | None) -> WatchConfig:
         if isinstance(config, WatchConfig):

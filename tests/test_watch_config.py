@@ -34,19 +34,18 @@ language = "ru"
 outlet = "kazinform"
 
 [[sources]]
-name = "Astana Times sitemap"
+name = "A news sitemap"
 kind = "sitemap"
-url = "https://astanatimes.com/news-sitemap.xml"
+url = "https://news.example.org/sitemap-news.xml"
 interval = "2h"
 language = "en"
-outlet = "astana-times"
 
 [[sources]]
-name = "MOFA Japan: Central Asia page"
+name = "A ministry page that is updated in place"
 kind = "page"
-url = "https://www.mofa.go.jp/region/europe/caspian/index.html"
+url = "https://www.example.org/central-asia/"
 interval = "1d"
-language = "en"
+language = "ja"
 outlet = "mofa-japan"
 
 [[sources]]

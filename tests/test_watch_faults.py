@@ -159,3 +159,13 @@ def test_passes_over_a_changing_site_with_faults(tmp_path: Path, site: Site) -> 
     data = json.loads(res.stdout)
     assert not data["ok"]
     assert {s["name"] for s in data["sources"] if s["status"] == "failed"} >= {"jump page"}
+
+    # --- watch status: what each source has brought and how it fares ----------------------
+    args = ["watch", "status", "--db", str(tmp_path / "f.db"), "--config",
+            str(tmp_path / "attache.toml")]
+    rows = {r["name"]: r for r in json.loads(CliRunner().invoke(cli, args + ["--json"]).stdout)}
+    assert rows["jump page"]["failures"] == 4 and "10.1.2.3" in rows["jump page"]["last_error"]
+    assert rows["news sitemap"]["items"] == 4 and rows["news sitemap"]["failures"] == 0
+    assert rows["broken feed"]["last_success"] and rows["broken feed"]["failures"] == 0
+    table = CliRunner().invoke(cli, args)
+    assert table.exit_code == 0 and "jump page" in table.output and "last error" in table.output

@@ -22,9 +22,11 @@ from attache.watch.config import (
 )
 from attache.watch.update import (
     SourceReport,
+    SourceStatus,
     TopicReport,
     UpdateReport,
     run_update,
+    source_status,
     watch_loop,
 )
 
@@ -36,6 +38,7 @@ __all__ = [
     "Politeness",
     "Source",
     "SourceReport",
+    "SourceStatus",
     "TopicReport",
     "UpdateReport",
     "WatchConfig",
@@ -44,5 +47,6 @@ __all__ = [
     "load_config",
     "parse_config",
     "run_update",
+    "source_status",
     "watch_loop",
 ]

@@ -166,6 +166,13 @@ class WatchState:
                 doc_id=doc_id, seen_at=_now()))
         return write
 
+    def item_counts(self) -> dict[str, int]:
+        """Items recorded per source id."""
+        q = (sa.select(watch_items.c.source_id, sa.func.count())
+             .group_by(watch_items.c.source_id))
+        with self.engine.connect() as conn:
+            return {r[0]: int(r[1]) for r in conn.execute(q)}
+
     def items(self, source_id: str | None = None) -> list[dict[str, Any]]:
         q = sa.select(watch_items).order_by(watch_items.c.seen_at, watch_items.c.address)
         if source_id:

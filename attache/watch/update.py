@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable
 from concurrent.futures import CancelledError, Future, ThreadPoolExecutor
 from dataclasses import dataclass, field
+from datetime import UTC, datetime
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -104,6 +105,44 @@ class UpdateReport:
         return {"ok": self.ok, "stopped": self.stopped, "added": self.added,
                 "sources": [s.to_dict() for s in self.sources],
                 "topics": [t.to_dict() for t in self.topics], "errors": list(self.errors)}
+
+
+@dataclass(frozen=True)
+class SourceStatus:
+    """A watched source between passes: when it was fetched, when it is due, how it fares."""
+
+    name: str
+    kind: str
+    address: str
+    last_fetch: str | None
+    last_success: str | None
+    next_due: str | None  # None: never fetched, due now
+    failures: int
+    last_error: str | None
+    items: int
+
+    def to_dict(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+def _iso(t: float | None) -> str | None:
+    if t is None:
+        return None
+    return datetime.fromtimestamp(t, UTC).isoformat(timespec="seconds")
+
+
+def source_status(eb: EvidenceBase, cfg: WatchConfig) -> list[SourceStatus]:
+    """Every configured source with its stored state, in the configuration's order."""
+    state = WatchState(eb.store.engine)
+    counts = state.item_counts()
+    out = []
+    for s in cfg.sources:
+        st = state.source(s.id)
+        out.append(SourceStatus(
+            s.name, s.kind, s.address, _iso(st.last_fetch) if st else None,
+            _iso(st.last_success) if st else None, _iso(st.next_due) if st else None,
+            st.failures if st else 0, st.last_error if st else None, counts.get(s.id, 0)))
+    return out
 
 
 @dataclass
