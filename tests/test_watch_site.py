@@ -258,3 +258,42 @@ def test_too_many_requests_waits_as_told(site: Site) -> None:
     with pytest.raises(UnreadableInput, match="HTTP 429"):
         c.get(site.url("/busy"))
     assert len(site.gets("/busy")) == 3 and waits == [7.0, 7.0]
+
+
+def test_sitemap_index_children_and_hostile_xml(site: Site) -> None:
+    from attache.watch.collect import collect
+    from attache.watch.config import Source
+
+    def urlset(*locs: str) -> str:
+        return ('<?xml version="1.0"?><urlset xmlns="http://www.sitemaps.org/schemas/'
+                'sitemap/0.9">' + "".join(f"<url><loc>{site.url(x)}</loc><lastmod>2025-12-19"
+                                          "</lastmod></url>" for x in locs) + "</urlset>")
+
+    site.set("/index.xml", '<?xml version="1.0"?><sitemapindex xmlns="http://www.sitemaps.org/'
+             f'schemas/sitemap/0.9"><sitemap><loc>{site.url("/s1.xml")}</loc></sitemap>'
+             f'<sitemap><loc>{site.url("/s2.xml")}</loc></sitemap></sitemapindex>',
+             content_type="application/xml")
+    site.set("/s1.xml", urlset("/p/1", "/p/2"), content_type="application/xml")
+    site.set("/s2.xml", urlset("/p/3"), content_type="application/xml")
+    for n in (1, 2, 3):
+        site.set(f"/p/{n}", f"<html><body><article><p>Story number {n} about Japan and "
+                 "Kazakhstan.</p></article></body></html>")
+    src = Source(kind="sitemap", address=site.url("/index.xml"), name="index", interval=0)
+    got = collect(src, client(), lambda addresses: {}, outlet="Kazinform")
+    assert sorted(i.address for i in got.items) == [site.url(f"/p/{n}") for n in (1, 2, 3)]
+    assert all(d.outlet == "Kazinform" for i in got.items for d in i.documents)
+    # Already stored with the same lastmod: not fetched at all.
+    before = len(site.requests)
+    known = {i.address: {i.content_hash} for i in got.items}
+    again = collect(src, client(), lambda a: {x: known.get(x, set()) for x in a}, outlet=None,
+                    etag="stale")
+    assert again.items == [] and again.unchanged == 3
+    assert [p for _m, p, _h in site.requests[before:] if p.startswith("/p/")] == []
+
+    bomb = ('<?xml version="1.0"?><!DOCTYPE u [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;'
+            '&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>'
+            '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url><loc>&c;</loc>'
+            "</url></urlset>")
+    site.set("/bomb.xml", bomb, content_type="application/xml")
+    src = Source(kind="sitemap", address=site.url("/bomb.xml"), name="bomb", interval=0)
+    assert collect(src, client(), lambda a: {}, outlet=None).items == []  # nothing expanded
