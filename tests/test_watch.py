@@ -168,3 +168,20 @@ def test_a_stopped_pass_fetches_nothing_and_the_next_resumes(tmp_path: Path, sit
         assert WatchState(eb.store.engine).source(cfg.sources[0].id) is None
         resumed = eb.update(cfg)
     assert resumed.added == 1 and len(resumed.alerts) == 1
+
+
+def test_a_page_ingested_by_hand_is_not_fetched_again_by_a_feed(tmp_path: Path,
+                                                                 site: Site) -> None:
+    site.set("/a/1", "<html><body><article><p>" + MEETING[2] + "</p></article></body></html>")
+    site.set("/feed.xml", rss([(site.url("/a/1"), *MEETING)]),
+             content_type="application/rss+xml")
+    path = write_config(tmp_path, site)
+    path.write_text(path.read_text().replace('outlet = "kazinform"',
+                                             'outlet = "kazinform"\nfollow_links = true'))
+    with EvidenceBase(tmp_path / "w.db") as eb:
+        assert eb.ingest([site.url("/a/1")], allow_private=True).ok
+        report = eb.update(load_config(path))
+        assert report.ok and report.added == 0 and report.sources[0].unchanged == 1
+        assert eb.store.count() == 1
+        assert len(WatchState(eb.store.engine).items()) == 1  # recorded, so never asked again
+    assert len(site.gets("/a/1")) == 1

@@ -289,6 +289,13 @@ def test_sitemap_index_children_and_hostile_xml(site: Site) -> None:
                     etag="stale")
     assert again.items == [] and again.unchanged == 3
     assert [p for _m, p, _h in site.requests[before:] if p.startswith("/p/")] == []
+    # Not recorded by this source, but already in the store under that URL: not fetched.
+    before = len(site.requests)
+    elsewhere = collect(src, client(), lambda a: {}, outlet=None,
+                        stored=lambda url: url.endswith("/p/2"))
+    assert [(i.address.rsplit("/", 2)[-2:], len(i.documents)) for i in elsewhere.items] == [
+        (["p", "1"], 1), (["p", "2"], 0), (["p", "3"], 1)]
+    assert "/p/2" not in [p for _m, p, _h in site.requests[before:]]
 
     bomb = ('<?xml version="1.0"?><!DOCTYPE u [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;'
             '&a;&a;&a;&a;&a;&a;&a;"><!ENTITY c "&b;&b;&b;&b;&b;&b;&b;&b;&b;&b;">]>'

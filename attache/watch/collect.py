@@ -21,6 +21,11 @@ from attache.watch.config import Source
 from attache.watch.polite import Fetched, PoliteClient
 
 Seen = Callable[[Iterable[str]], dict[str, set[str]]]
+Stored = Callable[[str], bool]  # is this URL already a stored document's location?
+
+
+def _nowhere(_url: str) -> bool:
+    return False
 MAX_CHILD_SITEMAPS = 20
 
 
@@ -64,7 +69,8 @@ def _read(f: Fetched, location: str) -> list[Document]:
 
 
 def _feed(source: Source, client: PoliteClient, seen: Seen, out: Collected,
-          etag: str | None, last_modified: str | None, max_items: int) -> list[Item]:
+          etag: str | None, last_modified: str | None, max_items: int,
+          stored: Stored = _nowhere) -> list[Item]:
     f = client.get(source.address, etag=etag, last_modified=last_modified)
     out.etag, out.last_modified = f.etag, f.last_modified
     if f.not_modified:
@@ -92,6 +98,11 @@ def _feed(source: Source, client: PoliteClient, seen: Seen, out: Collected,
         if len(items) >= max_items:
             break
         page: list[Document] = [d]
+        if source.follow_links and d.url and address not in known and stored(d.url):
+            # Ingested before by other means: recorded, not fetched again.
+            out.unchanged += 1
+            items.append(Item(address, h, ()))
+            continue
         if source.follow_links and d.url:
             try:
                 client.allowed(d.url)
@@ -140,7 +151,8 @@ def _sitemap_entries(data: bytes, where: str) -> tuple[str, list[tuple[str, str,
 
 
 def _sitemap(source: Source, client: PoliteClient, seen: Seen, out: Collected,
-             etag: str | None, last_modified: str | None, max_items: int) -> list[Item]:
+             etag: str | None, last_modified: str | None, max_items: int,
+             stored: Stored = _nowhere) -> list[Item]:
     f = client.get(source.address, etag=etag, last_modified=last_modified)
     out.etag, out.last_modified = f.etag, f.last_modified
     if f.not_modified:
@@ -163,6 +175,10 @@ def _sitemap(source: Source, client: PoliteClient, seen: Seen, out: Collected,
             continue
         if len(items) >= max_items:
             break
+        if loc not in known and stored(loc):
+            out.unchanged += 1  # ingested before by other means: recorded, not fetched
+            items.append(Item(loc, h, ()))
+            continue
         try:
             docs = _read(client.get(loc), loc)
         except InputError as exc:
@@ -215,14 +231,20 @@ def _folder(source: Source, seen: Seen, out: Collected, max_bytes: int) -> list[
 
 
 def collect(source: Source, client: PoliteClient, seen: Seen, *, outlet: str | None,
-            etag: str | None = None, last_modified: str | None = None) -> Collected:
-    """Everything new at ``source``; raises :class:`AttacheError` when the source itself fails."""
+            etag: str | None = None, last_modified: str | None = None,
+            stored: Stored = _nowhere) -> Collected:
+    """Everything new at ``source``; raises :class:`AttacheError` when the source itself fails.
+
+    ``stored`` tells whether a page URL is already in the store (ingested by hand, or by
+    another source): such a page is recorded as an item without being fetched.
+    """
     out = Collected(etag=etag, last_modified=last_modified)
     pol = client.policy
     if source.kind == "feed":
-        items = _feed(source, client, seen, out, etag, last_modified, pol.max_items)
+        items = _feed(source, client, seen, out, etag, last_modified, pol.max_items, stored)
     elif source.kind == "sitemap":
-        items = _sitemap(source, client, seen, out, etag, last_modified, pol.max_items)
+        items = _sitemap(source, client, seen, out, etag, last_modified, pol.max_items,
+                         stored)
     elif source.kind == "page":
         items = _page(source, client, seen, out, etag, last_modified)
     elif source.kind == "folder":

@@ -267,11 +267,14 @@ def _fetch_sources(p: _Pass, due: list[Source], client: PoliteClient, now: float
     if not due:
         return reports
 
+    def stored(url: str) -> bool:
+        return bool(list(p.eb.store.rows("locations", location=url)))
+
     def run(s: Source) -> Collected:
         st = p.state.source(s.id)
         return collect(s, client, p.state.seen, outlet=outlets[s.id],
                        etag=st.etag if st else None,
-                       last_modified=st.last_modified if st else None)
+                       last_modified=st.last_modified if st else None, stored=stored)
 
     workers = max(1, min(p.cfg.politeness.workers, len(due)))
     with ThreadPoolExecutor(max_workers=workers, thread_name_prefix="attache-watch") as pool:
