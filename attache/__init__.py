@@ -31,6 +31,14 @@ __all__ = [
     "UnreadableInput",
     "UnsupportedInput",
     "__version__",
+    # follow a story (attache.watch)
+    "Alert",
+    "SourceReport",
+    "SourceStatus",
+    "TopicReport",
+    "UpdateReport",
+    "WatchConfig",
+    "load_config",
     "detect_language",
     "extract_files",
     "read_path",
@@ -58,6 +66,15 @@ if TYPE_CHECKING:
     from attache.language import detect_language
     from attache.readers import read_path, read_url
     from attache.search import SearchHit
+    from attache.watch import (
+        Alert,
+        SourceReport,
+        SourceStatus,
+        TopicReport,
+        UpdateReport,
+        WatchConfig,
+        load_config,
+    )
 
 # Heavy parts (readers, store, jieba, lingua) load on first use, so `attache --version` and
 # `import attache` stay fast.
@@ -69,6 +86,13 @@ _LAZY = {
     "read_path": "attache.readers",
     "read_url": "attache.readers",
     "SearchHit": "attache.search",
+    "Alert": "attache.watch",
+    "SourceReport": "attache.watch",
+    "SourceStatus": "attache.watch",
+    "TopicReport": "attache.watch",
+    "UpdateReport": "attache.watch",
+    "WatchConfig": "attache.watch",
+    "load_config": "attache.watch",
 }
 
 

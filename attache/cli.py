@@ -354,6 +354,201 @@ def demo_cmd(db: str, query: str, topic: str, out: str) -> None:
         sys.exit(1)
 
 
+# --- follow a story: update and watch ----------------------------------------------------------
+
+
+def _watch_log(message: str) -> None:
+    import time as _time
+
+    stamp = _time.strftime("%H:%M:%S")
+    if message.startswith("ALERT "):
+        click.echo(message[6:])  # alerts go to stdout; log lines to stderr
+        return
+    if sys.stderr.isatty():
+        color = "red" if "FAILED" in message or "not sent" in message else None
+        click.secho(f"[{stamp}] {message}", fg=color, err=True)
+    else:
+        click.echo(f"{stamp} {message}", err=True)
+
+
+def _watch_config(db: str, config: str | None, allow_private: bool) -> Any:
+    import dataclasses
+
+    from attache.watch import default_path, load_config
+
+    cfg = load_config(config or default_path(db))
+    if allow_private:
+        cfg = dataclasses.replace(cfg, politeness=dataclasses.replace(
+            cfg.politeness, allow_private=True))
+    return cfg
+
+
+def _update_summary(report: Any) -> None:
+    failed = [s for s in report.sources if s.status == "failed"]
+    click.echo(f"pass done: {report.added} new document(s) from "
+               f"{sum(s.status not in ('not-due', 'stopped') for s in report.sources)} "
+               f"source(s), {len(report.alerts)} alert(s), {len(failed)} failing source(s)"
+               + (" (stopped early)" if report.stopped else ""), err=True)
+    for s in failed:
+        click.secho(f"error: {s.name}: failing ({s.failures} pass(es) in a row): {s.error}",
+                    fg="red", err=True)
+    for e in report.errors:
+        click.secho(f"error: {e}", fg="red", err=True)
+
+
+_CONFIG_HELP = "Watch configuration (default: attache.toml beside the database)."
+
+
+@cli.command("update")
+@click.option("--db", default="attache.db", show_default=True, help=DB_HELP)
+@click.option("--config", type=click.Path(dir_okay=False), help=_CONFIG_HELP)
+@click.option("--force", is_flag=True, help="Fetch every source, due or not.")
+@click.option("--allow-private", is_flag=True,
+              help="Allow sources on loopback or private addresses (refused by default).")
+@click.option("--json", "as_json", is_flag=True, help="Print the pass report as JSON.")
+def update_cmd(db: str, config: str | None, force: bool, allow_private: bool,
+               as_json: bool) -> None:
+    """One pass over the watched sources: fetch what is due, store it, write new editions."""
+    cfg = _watch_config(db, config, allow_private)
+    with _open(db) as eb:
+        report = eb.update(cfg, force=force, on_event=None if as_json else _watch_log)
+    if as_json:
+        click.echo(json.dumps(report.to_dict(), ensure_ascii=False, indent=2))
+    else:
+        _update_summary(report)
+    if not report.ok:
+        sys.exit(1)
+
+
+@cli.group("watch", invoke_without_command=True)
+@click.option("--db", default="attache.db", show_default=True, help=DB_HELP)
+@click.option("--config", type=click.Path(dir_okay=False), help=_CONFIG_HELP)
+@click.option("--allow-private", is_flag=True,
+              help="Allow sources on loopback or private addresses (refused by default).")
+@click.option("--max-sleep", type=click.FloatRange(min=0.1), default=300.0, show_default=True,
+              help="Longest wait in seconds between two passes.")
+@click.pass_context
+def watch_cmd(ctx: click.Context, db: str, config: str | None, allow_private: bool,
+              max_sleep: float) -> None:
+    """Run update passes until SIGINT/SIGTERM; 'watch add' adds sources to follow."""
+    ctx.ensure_object(dict)
+    ctx.obj["watch"] = {"db": db, "config": config}
+    if ctx.invoked_subcommand is not None:
+        return
+    import signal
+    import threading
+
+    cfg = _watch_config(db, config, allow_private)
+    stop = threading.Event()
+
+    def _stop(signum: int, _frame: Any) -> None:
+        if stop.is_set():
+            raise KeyboardInterrupt  # a second signal: stop now
+        stop.set()
+        click.echo(f"received {signal.Signals(signum).name}: finishing the current source, "
+                   "then stopping", err=True)
+
+    signal.signal(signal.SIGINT, _stop)
+    signal.signal(signal.SIGTERM, _stop)
+    with _open(db) as eb:
+        passes = eb.watch(cfg, stop=stop, on_report=_update_summary, on_event=_watch_log,
+                          max_sleep=max_sleep)
+    click.echo(f"stopped after {passes} pass(es); the next start resumes from here.", err=True)
+
+
+_SUB_DB = click.option("--db", "sub_db", help="As 'attache watch --db'; the configuration "
+                      "is found beside it.")
+_SUB_CONFIG = click.option("--config", "sub_config", type=click.Path(dir_okay=False),
+                           help=_CONFIG_HELP)
+
+
+def _config_path(ctx: click.Context, db: str | None, config: str | None) -> Path:
+    from attache.watch import default_path
+
+    opts = ctx.obj["watch"]
+    return Path(config or opts["config"] or default_path(db or opts["db"]))
+
+
+@watch_cmd.command("add")
+@click.argument("what")
+@_SUB_DB
+@_SUB_CONFIG
+@click.option("--kind", type=click.Choice(["feed", "sitemap", "page", "folder"]),
+              help="What WHAT is (default: feed for URLs, folder for folders).")
+@click.option("--interval", default="1h", show_default=True,
+              help="How often to poll: seconds or 15m, 2h, 1d.")
+@click.option("--lang", "language", help="Language hint for the source (en, ru, kk, ja, zh-Hans…).")
+@click.option("--outlet", help="Outlet id or name from the outlet registry.")
+@click.pass_context
+def watch_add_cmd(ctx: click.Context, what: str, sub_db: str | None, sub_config: str | None,
+                  kind: str | None, interval: str, language: str | None,
+                  outlet: str | None) -> None:
+    """Follow an outlet from the registry (its known feeds), a feed/sitemap/page URL or a folder."""
+    from attache.watch import add_source
+    from attache.watch.config import parse_interval
+
+    path = _config_path(ctx, sub_db, sub_config)
+    extra = (ctx.find_root().obj or {}).get("outlets") or ()
+    added = add_source(path, what, kind=kind, interval=parse_interval(interval, "--interval"),
+                       language=language, outlet=outlet, extra_outlets=extra)
+    for s in added:
+        click.echo(f"added {s.kind} {s.address} ({s.name}) to {path}")
+    if not added:
+        click.echo(f"{what}: already followed in {path}")
+
+
+@watch_cmd.command("status")
+@_SUB_DB
+@_SUB_CONFIG
+@click.option("--json", "as_json", is_flag=True, help="Print JSON instead of a table.")
+@click.pass_context
+def watch_status_cmd(ctx: click.Context, sub_db: str | None, sub_config: str | None,
+                     as_json: bool) -> None:
+    """Each watched source: last fetch, next due time, failures in a row, last error."""
+    from attache.watch import load_config
+
+    db = sub_db or ctx.obj["watch"]["db"]
+    cfg = load_config(_config_path(ctx, sub_db, sub_config))
+    with _open(db, must_exist=True) as eb:
+        rows = eb.watch_status(cfg)
+    if as_json:
+        click.echo(json.dumps([r.to_dict() for r in rows], ensure_ascii=False, indent=2))
+        return
+    click.echo(_table([[_clip(r.name, 28), r.kind, r.last_fetch or "never",
+                        r.next_due or "now", r.items, r.failures or "",
+                        _clip(r.last_error, 50)] for r in rows],
+                      ["source", "kind", "last fetch", "next due", "items", "failing",
+                       "last error"]))
+
+
+@watch_cmd.command("topic")
+@click.argument("topic", nargs=-1, required=True)
+@_SUB_DB
+@_SUB_CONFIG
+@click.option("--lang", "langs", multiple=True, type=click.Choice(["en", "zh"]),
+              help="Brief language (repeatable; default en).")
+@click.option("--format", "fmts", multiple=True, type=click.Choice(["md", "html", "json"]),
+              help="Brief format (repeatable; default md).")
+@click.option("-o", "--output", type=click.Path(file_okay=False),
+              help="Folder for the brief files (default briefs/ beside the configuration).")
+@click.pass_context
+def watch_topic_cmd(ctx: click.Context, topic: tuple[str, ...], sub_db: str | None,
+                    sub_config: str | None, langs: tuple[str, ...], fmts: tuple[str, ...],
+                    output: str | None) -> None:
+    """Follow a topic: each pass that changes its evidence writes its next edition."""
+    from attache.watch import FollowedTopic
+    from attache.watch.alerts import slug
+    from attache.watch.config import append_blocks, topic_block
+
+    path = _config_path(ctx, sub_db, sub_config)
+    name = " ".join(topic)
+    out = Path(output) if output else Path("briefs") / slug(name)
+    append_blocks(path, [topic_block(FollowedTopic(name=name, query=name,
+                                                   languages=langs or ("en",),
+                                                   formats=fmts or ("md",), output=out))])
+    click.echo(f"following {name!r} in {path}; briefs go to {out}")
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     try:
         cli.main(args=list(argv) if argv is not None else None, prog_name="attache",

@@ -10,6 +10,7 @@ Every front end parses its input, calls one method here, and formats what comes 
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterable, Sequence
 from functools import cached_property
 from pathlib import Path
@@ -30,6 +31,16 @@ from attache.store import SqlStore, StoredDocument
 from attache.timeline import TimelineEvent, timeline
 from attache.tokens import Segmenter, segmenter_for
 from attache.topic import Topic, resolve_topic
+from attache.watch.alerts import Poster
+from attache.watch.config import WatchConfig, default_path, load_config
+from attache.watch.polite import HeaderFetcher
+from attache.watch.update import (
+    SourceStatus,
+    UpdateReport,
+    run_update,
+    source_status,
+    watch_loop,
+)
 
 
 def _zh_names(kb: KnowledgeBase) -> Iterable[str]:
@@ -102,6 +113,35 @@ class EvidenceBase:
     def brief(self, topic: str, lang: str = "en", fmt: str = "md") -> BriefResult:
         """A cited brief on ``topic``, stored as a new edition when the evidence changed."""
         return write_brief(self, topic, lang, fmt)
+
+    def update(self, config: WatchConfig | str | Path | None = None, *, force: bool = False,
+               stop: threading.Event | None = None, on_event: Any = None,
+               fetcher: HeaderFetcher | None = None, poster: Poster | None = None
+               ) -> UpdateReport:
+        """One watch pass: fetch the due sources of ``config`` (``attache.toml`` beside the
+        database by default), store what is new, write new editions and their alerts."""
+        return run_update(self, self._watch_config(config), force=force, stop=stop,
+                          fetcher=fetcher, poster=poster, on_event=on_event)
+
+    def watch(self, config: WatchConfig | str | Path | None = None, *,
+              stop: threading.Event, on_report: Any, on_event: Any = None,
+              fetcher: HeaderFetcher | None = None, poster: Poster | None = None,
+              max_passes: int | None = None, max_sleep: float = 300.0) -> int:
+        """:meth:`update` in a loop until ``stop`` is set; returns the number of passes."""
+        return watch_loop(self, self._watch_config(config), stop=stop, on_report=on_report,
+                          on_event=on_event, fetcher=fetcher, poster=poster,
+                          max_passes=max_passes, max_sleep=max_sleep)
+
+    def watch_status(self, config: WatchConfig | str | Path | None = None
+                     ) -> list[SourceStatus]:
+        """Each watched source's stored state: last fetch, next due time, failures, items."""
+        return source_status(self, self._watch_config(config))
+
+    def _watch_config(self, config: WatchConfig | str | Path | None) -> WatchConfig:
+        if isinstance(config, WatchConfig):
+            return config
+        return load_config(config if config is not None
+                           else default_path(self.store.url.removeprefix("sqlite:///")))
 
     def extraction(self, ref: str) -> dict[str, Any]:
         """The stored extraction of one document, in the ``extract --json`` format."""

@@ -98,12 +98,15 @@ class HttpFetcher:
             _NoRedirect(), urllib.request.ProxyHandler({})
         )
 
-    def fetch(self, url: str, *, max_bytes: int, timeout: float) -> FetchResponse:
+    def fetch(self, url: str, *, max_bytes: int, timeout: float,
+              headers: dict[str, str] | None = None) -> FetchResponse:
+        # ``headers`` (optional, e.g. If-None-Match from attache.watch) extend or replace ours.
         request = urllib.request.Request(url, headers={
             "User-Agent": self.user_agent,
             "Accept": "text/html,application/xhtml+xml,application/xml;q=0.9,"
                       "application/pdf;q=0.9,text/plain;q=0.8,*/*;q=0.5",
             "Accept-Encoding": "gzip, identity",
+            **(headers or {}),
         })
         try:
             response: HTTPResponse | urllib.error.HTTPError = self._opener.open(

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Iterator, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
@@ -181,9 +181,23 @@ class SqlStore:
             return conn.execute(
                 sa.select(documents.c.id).where(documents.c.id == doc_id)).first() is not None
 
-    def add(self, analysis: Analysis, source: dict[str, Any] | None = None) -> AddResult:
-        """Store one analysed document; an existing id only gains a location."""
-        return self.add_many([WriteItem(analysis, source)])[0]
+    def add(self, analysis: Analysis, source: dict[str, Any] | None = None, *,
+            also: Callable[[Connection], None] | None = None) -> AddResult:
+        """Store one analysed document; an existing id only gains a location.
+
+        ``also`` runs inside the same transaction (attache.watch records what brought the
+        document there, so a crash keeps both or neither).
+        """
+        what = f"cannot store {analysis.document.location}"
+
+        def write(conn: Connection) -> list[AddResult]:
+            res = _write_batch(conn, self, [WriteItem(analysis, source)])
+            if also is not None:
+                also(conn)
+            return res
+
+        result: list[AddResult] = self._retrying(write, what)
+        return result[0]
 
     def add_many(self, items: Sequence[WriteItem],
                  known: Sequence[tuple[str, str]] = ()) -> list[AddResult]:
