@@ -775,6 +775,9 @@ def _flow_label(rows: list[_Row]) -> str:
     return min(docs, key=lambda p: (-len(docs[p]), -len(p), p))
 
 
+_NOT_INDEPENDENT = frozenset({"ai-digest", "self-media", "partisan"})
+
+
 def _group(subject: str, unit: str, ents: frozenset[str], kind: Literal["flow", "stock"],
            rows: list[_Row]) -> FigureGroup:
     if kind == "flow":
@@ -792,7 +795,8 @@ def _group(subject: str, unit: str, ents: frozenset[str], kind: Literal["flow", 
         for f in figs:
             if f.as_of:
                 buckets.setdefault(f.as_of[:4], []).append(f)
-    n_sources = len({r.story for r in rows})
+    # AI digests, self-media and partisan outlets repeat others; they are not confirmation.
+    n_sources = len({r.story for r in rows if r.fig.source_kind not in _NOT_INDEPENDENT})
     clash = any(not consistent([interval(f.value, f.value_max, f.qualifier) for f in b])
                 for b in buckets.values())
     verdict: Verdict

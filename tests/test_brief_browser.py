@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from attache.brief import build_brief
+from attache.brief.render import to_html
 from attache.evidence import EvidenceBase
-from attache.render import to_html
+from tests.brief_checks import build_brief
 
 pytestmark = pytest.mark.slow
 
