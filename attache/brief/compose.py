@@ -90,15 +90,16 @@ def _period_end(d: str) -> date | None:
     return date(y, 12, 31)
 
 
-def recollection(e: Any) -> bool:
-    """An event every report of which was written years later: remembered, not reported."""
+def recollection(e: Any, newest: str | None = None) -> bool:
+    """An event every report of which was written years later: remembered, not reported.
+    An undated report is taken to be as recent as the newest evidence."""
     if not e.date or not getattr(e, "reports", ()):
         return False
-    pubs = [r.published for r in e.reports if r.published]
-    if not pubs or len(pubs) < len(e.reports):
+    pubs = [r.published or newest for r in e.reports]
+    if not all(pubs):
         return False
     try:
-        return int(min(pubs)[:4]) - int(e.date[:4]) >= RECOLLECTION_YEARS
+        return int(min(p for p in pubs if p)[:4]) - int(e.date[:4]) >= RECOLLECTION_YEARS
     except ValueError:
         return False
 
@@ -133,8 +134,9 @@ class Composer:
         self.picker = Picker()
         self.docs = {d.id: d for d in ev.docs}
         self.events = [e for e in ev.events if getattr(e, "reports", ())]
-        self.news = [e for e in self.events if not recollection(e)]
-        self.recalled = [e for e in self.events if recollection(e)]
+        newest = max((d.published for d in ev.docs if d.published), default=None)
+        self.news = [e for e in self.events if not recollection(e, newest)]
+        self.recalled = [e for e in self.events if recollection(e, newest)]
         self.used: set[str] = set()
 
     # --- helpers --------------------------------------------------------------------------

@@ -26,7 +26,7 @@ from attache.brief.verify import verify_brief
 from attache.citations import Citation, unique
 from attache.kb import KnowledgeBase
 from attache.model import make_id
-from attache.store import SqlStore, briefs
+from attache.store import SqlStore, briefs, documents
 
 
 @dataclass(frozen=True)
@@ -178,6 +178,16 @@ def publish(store: SqlStore, brief: Brief, now: str | None = None) -> tuple[Brie
     return b, bid, True
 
 
+def _years(store: SqlStore, ids: set[str]) -> dict[str, str]:
+    """doc id → publication year, for checking dates a writer states."""
+    if not ids:
+        return {}
+    with store.engine.connect() as conn:
+        rows = conn.execute(sa.select(documents.c.id, documents.c.published)
+                            .where(documents.c.id.in_(sorted(ids)))).all()
+    return {r.id: r.published[:4] for r in rows if r.published}
+
+
 def write_brief(store: SqlStore, topic: Any, kb: KnowledgeBase, lang: str = "en",
                 fmt: str = "md", *, themes: Themes | None = None,
                 options: RenderOptions | None = None, writer: Any = None) -> BriefResult:
@@ -188,7 +198,8 @@ def write_brief(store: SqlStore, topic: Any, kb: KnowledgeBase, lang: str = "en"
     """
     b = build_brief(store, topic, kb, lang, themes=themes)
     if writer is not None:
-        b = writer.rewrite(b, store)
+        b = verify_brief(writer.rewrite(b, _years(store, {c.doc_id for c in b.citations()})),
+                         store)
     b, bid, new = publish(store, b)
     return BriefResult(edition=b.edition, text=render(b, fmt, options), brief=b, brief_id=bid,
                        new=new)
