@@ -894,6 +894,8 @@ def _same_measure(a: _Part, b: _Part) -> bool:
         return False
     if a.subject == b.subject and a.kind == b.kind:
         return False  # the period rules of one label have decided already
+    if a.subject != b.subject and a.unit in ("count", "people", "percent"):
+        return False  # 60 companies and 60 documents are two measures; 3.7 bn USD is one sum
     if not (a.ents <= b.ents or b.ents <= a.ents):
         return False
     pa, pb = a.periods(), b.periods()

@@ -142,21 +142,31 @@ class Composer:
     # --- helpers --------------------------------------------------------------------------
 
     def evidence_for(self, spans: Iterable[tuple[str, int, int]], n: int = 2,
-                     theme: str | None = None) -> list[Claim]:
-        """Quotes under a statement: candidates overlapping its cited spans, strong first."""
+                     theme: str | None = None, after: str | None = None) -> list[Claim]:
+        """Quotes under a statement: candidates overlapping its cited spans, independent
+        sources first and, for an event, reports written on or after its date."""
         want = list(spans)
         pool = [c for c in self.cands
                 if any(c.doc.id == d and c.start < e and s < c.end for d, s, e in want)]
-        picked = self.picker.pick(pool, n)
+
+        def late(c: Candidate) -> bool:
+            p = c.doc.published
+            return not after or not p or p[:len(after[:10])] >= after[:10]
+
+        best = [c for c in pool if late(c) and not c.doc.weak]
+        picked = self.picker.pick(best, n)
+        if len(picked) < n:
+            picked += self.picker.pick(pool, n - len(picked))
         picked.sort(key=lambda c: c.doc.weak)
         return [self.w.quote(c, theme) for c in picked]
 
-    def with_evidence(self, claim: Claim | None, n: int = 2, theme: str | None = None
-                      ) -> Claim | None:
+    def with_evidence(self, claim: Claim | None, n: int = 2, theme: str | None = None,
+                      after: str | None = None) -> Claim | None:
         if claim is None or claim.text in self.used:
             return None
         self.used.add(claim.text)
-        quotes = self.evidence_for((c.doc_id, c.start, c.end) for c in claim.citations)[:n]
+        quotes = self.evidence_for(((c.doc_id, c.start, c.end) for c in claim.citations),
+                                   n, after=after)[:n]
         return replace(claim, evidence=tuple(quotes[:n]), theme=theme)
 
     def theme_of(self, spans: Iterable[tuple[str, int, int]]) -> str | None:
@@ -212,13 +222,13 @@ class Composer:
         evs = [e for e in self.ranked_events() if e.status == "happened"
                and e.type != "statement" and e.independent_sources >= 1]
         for e in evs[:2]:
-            claims.append(self.with_evidence(self.w.event(e)))
+            claims.append(self.with_evidence(self.w.event(e), after=e.date))
         groups = [g for g in self.ranked_groups() if g.verdict != "single-source"]
         for g in groups[:MAX_SUMMARY - 2]:
             claims.append(self.with_evidence(self.w.figure(g), 1))
         kept = [c for c in claims if c is not None][:MAX_SUMMARY]
-        if not kept:
-            kept = [c for c in [self.docs_statement()] if c is not None]
+        if len(kept) < 2:
+            kept += [c for c in [self.docs_statement()] if c is not None]
         return Section("summary", self.lex["summary"], tuple(kept))
 
     def docs_statement(self) -> Claim | None:
@@ -286,7 +296,7 @@ class Composer:
             spans = [(r.doc_id, r.start, r.end) for r in e.reports]
             th = self.theme_of(spans)
             if th and len(facts[th]) < 4:
-                c = self.with_evidence(self.w.event(e, theme=th), 1, th)
+                c = self.with_evidence(self.w.event(e, theme=th), 1, th, after=e.date)
                 if c:
                     facts[th].append(c)
         subs = []

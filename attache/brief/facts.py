@@ -19,6 +19,8 @@ from attache.brief.strings import Lexicon
 from attache.citations import Citation, unique
 
 _FAMILY_NAMES = {"zh-Hans": "zh", "zh-Hant": "zh"}
+# Subjects that, counted in money, are the value of the deals signed.
+_DEALS = frozenset({"agreements", "agreement", "contracts", "deals", "documents", "memoranda"})
 # Kinds of named thing that can take part in an event, best first for "who".
 _WHO_RANK = {"person": 0, "organization": 1, "country": 2}
 
@@ -100,8 +102,22 @@ class FactWriter:
         return sorted(items, key=weak)
 
     def report_cites(self, e: Any, n: int = 6) -> list[Citation]:
-        reports = self.strong_first(list(getattr(e, "reports", ())), lambda r: r.doc_id)
-        return [self.span_cite(r.doc_id, r.start, r.end, r.quote) for r in reports[:n]]
+        """The reports an event statement cites: independent sources written on or after the
+        event first (an announcement is not a report of what happened), then the rest."""
+        when = str(getattr(e, "date", None) or "")[:10]
+        held = getattr(e, "status", "happened") == "happened"
+
+        def order(r: Any) -> tuple[bool, bool, str]:
+            d = self.docs.get(r.doc_id)
+            pre = bool(held and when and r.published and r.published[:len(when)] < when)
+            return (bool(d and d.weak), pre, r.published or "")
+
+        ranked = sorted(getattr(e, "reports", ()), key=order)
+        # One report per document before a second from any: the citations show the spread.
+        firsts = list({r.doc_id: r for r in reversed(ranked)}.values())
+        firsts.sort(key=ranked.index)
+        rest = [r for r in ranked if r not in firsts]
+        return [self.span_cite(r.doc_id, r.start, r.end, r.quote) for r in (firsts + rest)[:n]]
 
     def figure_cites(self, g: Any, n: int = 8) -> list[Citation]:
         out = []
@@ -157,6 +173,9 @@ class FactWriter:
         subj = str(getattr(g, "subject", None) or "figure")
         ents = [self.name(e) for e in getattr(g, "entities", ())]
         key = f"m.{subj}"
+        money = len(str(getattr(g, "unit", ""))) == 3 and str(g.unit).isupper()
+        if money and subj in _DEALS:
+            key = "m.deals"
         if ents and key in lex.text:
             return lex.fill(key, ents=lex.join(ents))
         subject = lex.name("measure", subj)

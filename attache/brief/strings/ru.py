@@ -47,6 +47,7 @@ TEXT: dict[str, str] = {
     "m.trade": "товарооборот ({ents})", "m.investment": "инвестиции ({ents})",
     "m.agreements": "подписанные соглашения ({ents})",
     "m.documents": "подписанные документы ({ents})", "m.companies": "компании ({ents})",
+    "m.deals": "сумма сделок ({ents})",
     "m.generic": "{subject} ({ents})", "m.bare": "{subject}",
     "q.approx": "около {v}", "q.over": "более {v}", "q.at_least": "не менее {v}",
     "q.under": "менее {v}", "q.at_most": "не более {v}", "q.range": "{v}",
