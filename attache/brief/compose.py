@@ -267,7 +267,10 @@ class Composer:
                 quotes, first=self.lex.date(first.published),
                 first_outlet=self.w.outlet(first.outlet),
                 last=self.lex.date(last.published), last_outlet=self.w.outlet(last.outlet)))
-        recalled = sorted(self.recalled, key=lambda e: e.date or "")[:4]
+        # Remembered steps worth a line: typed happenings, not "an event of Kazakhstan, 1993".
+        recalled = sorted((e for e in self.recalled if e.type != "other"
+                           or any(self.ev.types.get(p) == "person" for p in e.participants)),
+                          key=lambda e: e.date or "")[:4]
         if recalled:
             items = [self.w.event_text(e, with_sources=False).rstrip("。.") for e in recalled]
             cites = [c for e in recalled for c in self.w.report_cites(e, 1)]
@@ -384,6 +387,8 @@ class Composer:
         ups = [g for g in groups if g.verdict == "update"][:2]
         if ups:
             texts = [(self.w.figure(g) or Claim("", "", "", ())).text.rstrip("。.") for g in ups]
+            if self.lang != "zh":
+                texts = [t[:1].lower() + t[1:] for t in texts]
             claims.append(self.w.stmt("s.trend", [c for g in ups
                                                   for c in self.w.figure_cites(g, 3)],
                                       items=lex["gloss.sep"].join(t for t in texts if t)))

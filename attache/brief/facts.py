@@ -212,8 +212,10 @@ class FactWriter:
                               "period": self.period(g), **self.counts(g.sources, 0)}
         kw["N_sources"] = lex.cap(kw["n_sources"])
         if g.verdict == "update":
-            figs = sorted(g.figures, key=lambda f: (str(f.period or f.as_of or f.published
-                                                        or ""), f.value))
+            strong = [f for f in g.figures if not self._weak(f.doc_id)] or list(g.figures)
+            figs = sorted(strong, key=lambda f: (str(f.as_of or f.period or f.published
+                                                     or "").rsplit("/", 1)[-1][:4],
+                                                 f.published or "", f.value))
             a, b = figs[0], figs[-1]
             return self.stmt("fig.update", cites, evidence, theme, **kw,
                              first=self.fig_value(a), last=self.fig_value(b),
@@ -227,6 +229,10 @@ class FactWriter:
             return self.stmt("fig.single", cites[:1], evidence, theme, **kw,
                              value=self.fig_value(f), outlet=self.outlet(str(f.outlet)))
         return self.stmt("fig.agree", cites, evidence, theme, **kw, value=self.fig_value(f))
+
+    def _weak(self, doc_id: str) -> bool:
+        d = self.docs.get(doc_id)
+        return bool(d and d.weak)
 
     def _when(self, f: Any) -> str:
         p = str(f.as_of or f.period or f.published or "")
