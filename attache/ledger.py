@@ -835,6 +835,11 @@ _MANY_COUNTRIES = re.compile(
 _BILATERAL = re.compile(
     r"two countries|both countries|bilateral|两国|兩國|双边|雙邊|両国|двух стран|двусторон"
     r"|обеих стран|между (?:нашими )?странами|екі ел|екіжақты", re.IGNORECASE)
+# Subjects that are relations by nature: "Japanese investment in the republic" is a figure of
+# the pair even where the extractor found one country; a truck's 400 tonnes is not.
+_RELATIONAL = frozenset({"trade", "investment", "agreements", "agreement", "documents",
+                         "contracts", "deals", "memoranda", "companies", "aid", "loans", "loan",
+                         "exports", "imports", "projects", "students", "flights"})
 # A count of countries measures a scope ("operates in 150 countries"), never a relation.
 _SCOPE_SUBJECTS = frozenset({"countries"})
 
@@ -852,7 +857,8 @@ def _topic_filter(rows: list[_Row], topic: Topic, cmap: CountryMap) -> list[_Row
                 continue
             # A figure of the topic's relation is about two of its countries; Komatsu's trucks
             # in Kazakhstan are not a Japan–Kazakhstan figure.
-            need = min(2, len(wanted), 1 if _BILATERAL.search(r.fig.quote) else 2)
+            pair = r.subject in _RELATIONAL or bool(_BILATERAL.search(r.fig.quote))
+            need = min(2, len(wanted), len(r.countries) if pair else 2)
             if len(r.countries & wanted) >= need:
                 kept.append(r)
         rows = kept
