@@ -308,6 +308,9 @@ class Composer:
                     and max(c.themes, key=lambda k: (c.themes[k], k == key)) == key]
             claims: list[Claim | None] = list(facts.get(key, ()))
             picked = sorted(self.picker.pick(pool, 2), key=lambda c: c.doc.weak)
+            quotes = [self.w.quote(c, key) for c in picked]
+            if not picked and pool and not claims:
+                picked = pool[:2]  # quoted elsewhere already: cite them, do not repeat them
             if picked:
                 n, m = len(pool), len({c.doc.id for c in pool})
                 k = len({lang_family(c.language) for c in pool})
@@ -315,7 +318,7 @@ class Composer:
                 lex = self.lex
                 claims.append(self.w.stmt(
                     "s.theme", [c.doc.cite(c.start, c.end) for c in picked],
-                    [self.w.quote(c, key) for c in picked], key, Theme=lex.cap(label), n=n,
+                    quotes, key, Theme=lex.cap(label), n=n,
                     m=m, k=k, n_sentences=lex.count(n, "sentence", "sentences"),
                     m_sources=lex.count(m, "source", "sources"),
                     k_languages=lex.count(k, "language", "languages")))

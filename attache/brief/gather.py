@@ -98,12 +98,17 @@ class Relevance:
     organisations of a topic country count for it), or it names one and a topic term or concept,
     or — for a topic of words only — it contains one of its terms or concept forms."""
 
-    def __init__(self, view: TopicView, members: dict[str, str]) -> None:
+    def __init__(self, view: TopicView, members: dict[str, str],
+                 forms: Mapping[str, Sequence[str]] | None = None) -> None:
         self.view = view
         self.members = members
+        self.forms = forms or {}
 
     def __call__(self, folded: str, names: Iterable[str]) -> bool:
         hit = {self.members[n] for n in names if n in self.members}
+        # A topic entity written out but missed by the extractor ("Aktau port" read as the
+        # city) still counts: its knowledge-base names are matched on the folded text.
+        hit |= {n for n, fs in self.forms.items() if any(f in folded for f in fs)}
         words = [*self.view.terms, *self.view.concept_forms]
         worded = any(w and w in folded for w in words)
         if self.view.entity_names:
@@ -111,6 +116,23 @@ class Relevance:
                 return True
             return bool(hit) and worded
         return worded
+
+
+def entity_forms(names: Sequence[str], kb: KnowledgeBase) -> dict[str, tuple[str, ...]]:
+    """Topic entity → its names in every language, folded (three characters at least, two for
+    Han script), for matching text the extractor did not link."""
+    out: dict[str, tuple[str, ...]] = {}
+    for n in names:
+        entry = kb.by_name(n)
+        if entry is None:
+            continue
+        forms = set()
+        for _lang, alias in entry.all_aliases():
+            f = fold_query(alias).strip()
+            if len(f) >= 3 or (len(f) == 2 and all("\u3400" <= ch <= "\u9fff" for ch in f)):
+                forms.add(f)
+        out[n] = tuple(sorted(forms))
+    return out
 
 
 def reader_names(names: Iterable[str], kb: KnowledgeBase, lang: str) -> dict[str, str]:
@@ -171,7 +193,8 @@ def gather(store: SqlStore, topic: Any, kb: KnowledgeBase, lang: str = "en") -> 
                 sa.select(events.c.doc_id, events.c.start, events.c.end, events.c.type,
                           events.c.date).where(events.c.doc_id.in_(chunk))))
     members = topic_members(view.entity_names, kb)
-    about = Relevance(view, members)
+    forms = entity_forms(view.entity_names, kb)
+    about = Relevance(view, members, forms)
     texts = {d.id: d.text for d in docs}
     by_doc: dict[str, list[MentionRow]] = {}
     for m in ment:
@@ -206,5 +229,6 @@ def gather(store: SqlStore, topic: Any, kb: KnowledgeBase, lang: str = "en") -> 
                     figure_spans=tuple(sorted(fig_spans, key=lambda f: (f.doc_id, f.start))),
                     event_spans=tuple(sorted(ev_spans, key=lambda v: (v.doc_id, v.start))),
                     groups=groups, events=evts, names=reader_names(wanted, kb, lang),
-                    types=types, members=members, concepts=view.concept_forms)
+                    types=types, members=members, concepts=view.concept_forms,
+                    entity_forms=forms)
 

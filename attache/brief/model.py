@@ -323,3 +323,5 @@ class Evidence:
     types: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     members: dict[str, str] = field(default_factory=dict, hash=False, compare=False)
     concepts: tuple[str, ...] = ()
+    entity_forms: dict[str, tuple[str, ...]] = field(default_factory=dict, hash=False,
+                                                     compare=False)

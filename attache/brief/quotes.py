@@ -140,7 +140,7 @@ def _quotable(text: str, folded: str, title: str | None) -> bool:
 def relevance_of(ev: Evidence) -> Relevance:
     view = TopicView(ev.topic, ev.entity_names, tuple(fold_query(t) for t in ev.terms),
                      ev.concepts)
-    return Relevance(view, ev.members or {n: n for n in ev.entity_names})
+    return Relevance(view, ev.members or {n: n for n in ev.entity_names}, ev.entity_forms)
 
 
 def candidates(ev: Evidence, themes: Themes) -> list[Candidate]:
