@@ -48,6 +48,7 @@ EXPECTED_KINDS: tuple[str, ...] = ("news-agency", "government", "academic")
 # How long after its date a planned or postponed event stops being an open question.
 STALE_PLAN_DAYS = 365
 MAX_UNLINKED = 4
+MAX_WEAK_EVENTS = 3
 MAX_SUMMARY = 5
 # An event dated this many years before every report of it is a recollection, not news.
 RECOLLECTION_YEARS = 2
@@ -220,7 +221,7 @@ class Composer:
     def summary(self) -> Section:
         claims: list[Claim | None] = []
         evs = [e for e in self.ranked_events() if e.status == "happened"
-               and e.type != "statement" and e.independent_sources >= 1]
+               and e.type != "statement" and e.independent_sources >= 1 and not weak_only(e)]
         for e in evs[:2]:
             claims.append(self.with_evidence(self.w.event(e), after=e.date))
         groups = [g for g in self.ranked_groups() if g.verdict != "single-source"]
@@ -294,7 +295,9 @@ class Composer:
                 if c:
                     facts[th].append(c)
         for e in self.ranked_events():
-            if e.type == "statement":
+            # Statements go to "who says what"; an untyped happening or one only a digest,
+            # a blog or a partisan outlet reports is not stated as a fact (limitations say so).
+            if e.type in ("statement", "other") or weak_only(e):
                 continue
             spans = [(r.doc_id, r.start, r.end) for r in e.reports]
             th = self.theme_of(spans)
@@ -435,8 +438,10 @@ class Composer:
                                        measure=self.w.measure(g) + self.w.period(g),
                                        value=self.w.fig_value(f),
                                        outlet=self.w.outlet(str(f.outlet))))
+        weak_events = 0
         for e in self.news:
-            if weak_only(e):
+            if weak_only(e) and weak_events < MAX_WEAK_EVENTS:
+                weak_events += 1
                 kinds = sorted({r.source_kind for r in e.reports})
                 lim.append(self.w.stmt("s.weak", self.w.report_cites(e, 2),
                                        type=lex.name("event", e.type),
