@@ -23,7 +23,7 @@ _CJK = re.compile(r"[\u3040-\u30ff\u3400-\u9fff\uf900-\ufaff]")
 
 _LEAD = re.compile(r"(?:\s*(?:#{1,6}\s+|[-*•·]\s+|>\s*|\d{1,2}[.)]\s+))+")
 _NOT_WORD = re.compile(r"[\W_]+")
-_BACKGROUND_CUE = re.compile(
+BACKGROUND_CUE = re.compile(
     r"以来|长期|历史|建交|独立|传统|自\d{4}|since|history|historical|long-standing|"
     r"established|independence|traditional|исторически|с \d{4}|начиная|установлен|"
     r"независимост|традицион|以来|歴史|独立|伝統|тарих|тәуелсіздік|дәстүр",
@@ -79,7 +79,7 @@ def near_duplicate(a: str, b: str) -> bool:
     return len(ga & gb) / len(ga | gb) >= NEAR_DUPLICATE
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+def trim_span(text: str, start: int, end: int) -> tuple[int, int]:
     m = _LEAD.match(text, start, end)
     if m:
         start = m.end()
@@ -169,7 +169,7 @@ def candidates(ev: Evidence, themes: Themes) -> list[Candidate]:
         for s in doc.sentences:
             if s.boilerplate is not None:
                 continue
-            start, end = _trim(doc.text, s.start, s.end)
+            start, end = trim_span(doc.text, s.start, s.end)
             if end <= start:
                 continue
             span = cut_link_tags(doc.text, start, end, doc.links)
