@@ -235,3 +235,22 @@ def test_axis_helpers() -> None:
     assert [t for _, t in axis_ticks(2024.0, 2026.0)][:2] in (["2024", "2024-04"],
                                                              ["2024-04", "2024-07"],
                                                              ["2024-07", "2025"])
+
+
+def test_cli_brief_paths_are_file_names_unless_asked(loaded: EvidenceBase, tmp_path: Path) -> None:
+    import shutil
+
+    from click.testing import CliRunner
+
+    from attache.cli import cli
+
+    db = tmp_path / "copy.db"
+    shutil.copy(str(loaded.store.engine.url.database), db)
+    base = ["brief", "Japan", "Kazakhstan", "--db", str(db)]
+    short = CliRunner().invoke(cli, base)
+    full = CliRunner().invoke(cli, [*base, "--absolute-paths"])
+    assert short.exit_code == 0 and full.exit_code == 0, short.output + full.output
+    sample = str(Path(__file__).resolve().parents[1] / "attache" / "data" / "sample")
+    assert sample not in short.output and "file://" not in short.output
+    assert sample in full.output
+    assert "\n## References\n" in short.output
