@@ -237,7 +237,7 @@ class FactWriter:
     def _when(self, f: Any) -> str:
         p = str(f.as_of or f.period or f.published or "")
         p = p.rsplit("/", 1)[-1][:4]
-        return self.lex.fill("fig.asof", period=self.lex.date(p)) if p else ""
+        return self.lex.fill("fig.when", period=self.lex.date(p)) if p else ""
 
     # --- quotes ---------------------------------------------------------------------------
 

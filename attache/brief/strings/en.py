@@ -39,6 +39,7 @@ TEXT: dict[str, str] = {
     "fig.conflict": "{N_sources} disagree on {measure}{period}: values run from {lo} to {hi}.",
     "fig.update": "Figures for {measure} went from {first}{p1} to {last}{p2}.",
     "fig.single": "Only one source ({outlet}) gives {measure}{period}: {value}.",
+    "fig.when": " as of {period}",
     "fig.period": "{when}", "fig.asof": " as of {period}",
     "m.trade": "trade between {ents}", "m.investment": "investment between {ents}",
     "m.agreements": "agreements signed between {ents}",

@@ -43,6 +43,7 @@ TEXT: dict[str, str] = {
                     "расходятся.",
     "fig.update": "{Measure}: сначала {first}{p1}, затем {last}{p2}.",
     "fig.single": "{Measure}{period}: {value}; только один источник ({outlet}).",
+    "fig.when": " (на {period})",
     "fig.period": " ({period})", "fig.asof": " (на {period})",
     "m.trade": "товарооборот ({ents})", "m.investment": "инвестиции ({ents})",
     "m.agreements": "подписанные соглашения ({ents})",

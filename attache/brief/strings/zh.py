@@ -37,6 +37,7 @@ TEXT: dict[str, str] = {
     "fig.conflict": "{period}{Measure}的数值从{lo}到{hi}不等，{n}个独立来源说法不一。",
     "fig.update": "{Measure}先报为{first}{p1}，后更新为{last}{p2}。",
     "fig.single": "{period}{Measure}：{value}，仅有单一来源（{outlet}）。",
+    "fig.when": "（截至{period}）",
     "fig.period": "{period}", "fig.asof": "截至{period}",
     "m.trade": "{ents}贸易额", "m.investment": "{ents}之间的投资",
     "m.agreements": "{ents}签署的协议", "m.documents": "{ents}签署的文件",
