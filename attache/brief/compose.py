@@ -106,11 +106,25 @@ class Composer(Tables):
         self.docs = {d.id: d for d in ev.docs}
         self.events = [e for e in ev.events if getattr(e, "reports", ())]
         newest = max((d.published for d in ev.docs if d.published), default=None)
-        self.news = [e for e in self.events if not recollection(e, newest)]
+        self.news = [e for e in self.events if not recollection(e, newest)
+                     and not self.vaguer_copy(e)]
         self.recalled = [e for e in self.events if recollection(e, newest)]
         self.used: set[str] = set()
 
     # --- helpers --------------------------------------------------------------------------
+
+    def vaguer_copy(self, e: Any) -> bool:
+        """A report of a happening that names no person, dated to the month, beside one of the
+        same type and place on a day of that month that names people: the same happening told
+        with less ("Port of Aktau and Japan held talks in August" beside Iwaya and Nurtleu's
+        talks on the 25th)."""
+        if not e.date or len(e.date) >= 10 or any(self.ev.types.get(p) == "person"
+                                                  for p in e.participants):
+            return False
+        return any(o is not e and o.type == e.type and o.place == e.place and o.date
+                   and len(o.date) >= 10 and o.date.startswith(e.date)
+                   and any(self.ev.types.get(p) == "person" for p in o.participants)
+                   for o in self.events)
 
     def evidence_for(self, spans: Iterable[tuple[str, int, int]], n: int = 2,
                      theme: str | None = None, after: str | None = None) -> list[Claim]:
