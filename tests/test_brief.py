@@ -420,3 +420,28 @@ def test_topic_without_evidence_is_not_found(loaded: EvidenceBase) -> None:
 
     with pytest.raises(NotFound, match="no stored evidence for topic 'Zimbabwe'"):
         build_brief(loaded, "Zimbabwe", "en")
+
+
+def test_recollections_are_background_and_vaguer_copies_are_one_happening() -> None:
+    text = ("Japan and Kazakhstan signed their first agreement on air links back in 2004.\n"
+            "Japan and Kazakhstan held talks in Astana in August on the Caspian port.\n"
+            "Iwaya held talks with Nurtleu in Astana on 25 August on Japan and Kazakhstan.")
+    d = replace(_doc("doc_r", text, "en", "news-agency", "Tengrinews"), published="2025-08-26")
+    lines = text.split("\n")
+    old = _Event("signing", ("Japan", "Kazakhstan"), "2004", None, "happened",
+                 (_report(d, lines[0]),), 1)
+    vague = _Event("meeting", ("Japan", "Port of Aktau"), "2025-08", "Astana", "happened",
+                   (_report(d, lines[1]),), 1)
+    talks = _Event("meeting", ("Takeshi Iwaya", "Murat Nurtleu"), "2025-08-25", "Astana",
+                   "happened", (_report(d, lines[2]),), 1)
+    types = {"Takeshi Iwaya": "person", "Murat Nurtleu": "person", "Japan": "country",
+             "Kazakhstan": "country", "Port of Aktau": "place"}
+    b = _brief((d,), events=(old, vague, talks), types=types)
+    rows = b.table("timeline")
+    assert rows is not None and [r.cells[0] for r in rows.rows] == ["25 August 2025"]
+    back = b.section("background")
+    assert back is not None
+    assert any(c.key == "s.recollection" and "2004" in c.text for c in back.claims)
+    summary = b.section("summary")
+    assert summary is not None
+    assert summary.claims[0].text.startswith("Takeshi Iwaya and Murat Nurtleu held talks")
