@@ -361,15 +361,16 @@ class Composer(Tables):
                                       items=lex["gloss.sep"].join(t for t in texts if t)))
         agree = [g for g in groups if g.verdict == "agree" and g.sources >= 2][:4]
         if agree:
-            items = [f"{self.w.measure(g)}{self.w.period(g)} — "
-                     f"{self.w.fig_value(self.w.typical(g))}" for g in agree]
+            items = [lex.fill("item.value", measure=self.w.measure(g), period=self.w.period(g),
+                              value=self.w.fig_value(self.w.typical(g))) for g in agree]
             claims.append(self.w.stmt("s.agreements", [c for g in agree
                                                        for c in self.w.figure_cites(g, 2)],
                                       n=len(agree), items=lex["gloss.sep"].join(items)))
         conflicts = [g for g in groups if g.verdict == "conflict"][:3]
         if conflicts:
-            items = [f"{self.w.measure(g)}{self.w.period(g)} "
-                     f"({lex.spread(g.spread[0], g.spread[1], g.unit)})" for g in conflicts]
+            items = [lex.fill("item.range", measure=self.w.measure(g), period=self.w.period(g),
+                              range=lex.spread(g.spread[0], g.spread[1], g.unit))
+                     for g in conflicts]
             claims.append(self.w.stmt("s.conflicts", [c for g in conflicts
                                                       for c in self.w.figure_cites(g, 3)],
                                       items=lex["gloss.sep"].join(items)))

@@ -49,6 +49,7 @@ TEXT: dict[str, str] = {
     "q.approx": "about {v}", "q.over": "over {v}", "q.at_least": "at least {v}",
     "q.under": "under {v}", "q.at_most": "at most {v}", "q.range": "{v}",
     # Other statements.
+    "item.value": "{measure}{period} — {value}", "item.range": "{measure}{period} ({range})",
     "s.span": "The evidence runs from {first} ({first_outlet}) to {last} ({last_outlet}).",
     "s.docs": "Evidence on this topic: {n_documents} from {m_outlets} in {k_languages}.",
     "s.recollection": "Sources recall earlier steps: {items}.",

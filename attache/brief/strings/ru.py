@@ -52,6 +52,7 @@ TEXT: dict[str, str] = {
     "m.generic": "{subject} ({ents})", "m.bare": "{subject}",
     "q.approx": "около {v}", "q.over": "более {v}", "q.at_least": "не менее {v}",
     "q.under": "менее {v}", "q.at_most": "не более {v}", "q.range": "{v}",
+    "item.value": "{measure}{period} — {value}", "item.range": "{measure}{period} ({range})",
     "s.span": "Материалы охватывают период с {first} ({first_outlet}) по {last} "
               "({last_outlet}).",
     "s.docs": "По теме найдено документов: {n}; изданий: {m}; языков: {k}.",

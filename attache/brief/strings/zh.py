@@ -45,6 +45,7 @@ TEXT: dict[str, str] = {
     "m.generic": "{ents}{subject}", "m.bare": "{subject}",
     "q.approx": "约{v}", "q.over": "超过{v}", "q.at_least": "至少{v}", "q.under": "不足{v}",
     "q.at_most": "至多{v}", "q.range": "{v}",
+    "item.value": "{period}{measure}：{value}", "item.range": "{period}{measure}（{range}）",
     "s.span": "证据时间跨度为{first}（{first_outlet}）至{last}（{last_outlet}）。",
     "s.docs": "共有{n}篇文档（{m}家媒体、{k}种语言）涉及本主题。",
     "s.recollection": "来源回顾了此前的进展：{items}。",
