@@ -296,17 +296,36 @@ def timeline_cmd(topic: tuple[str, ...], db: str, as_json: bool) -> None:
 @cli.command("brief")
 @click.argument("topic", nargs=-1, required=True)
 @click.option("--db", default="attache.db", show_default=True, help=DB_HELP)
-@click.option("--lang", type=click.Choice(["en", "zh"]), default="en", show_default=True,
+@click.option("--lang", type=click.Choice(["en", "zh", "ru"]), default="en", show_default=True,
               help="Language of headings and generated statements; quotes stay original.")
 @click.option("--format", "fmt", type=click.Choice(["md", "html", "json"]), default="md",
               show_default=True)
 @click.option("-o", "--output", type=click.Path(dir_okay=False), help="Write to this file.")
-def brief_cmd(topic: tuple[str, ...], db: str, lang: str, fmt: str, output: str | None) -> None:
+@click.option("--absolute-paths", is_flag=True,
+              help="Show local sources by their full path (default: file name only).")
+@click.option("--writer", type=click.Choice(["facts", "llm"]), default="facts",
+              show_default=True,
+              help="Who phrases the statements: the built-in facts writer, or an "
+                   "OpenAI-compatible model whose every sentence is checked by code.")
+@click.option("--llm-url", default=None, metavar="URL",
+              help="OpenAI-compatible endpoint for --writer llm [env ATTACHE_LLM_URL; "
+                   "default http://127.0.0.1:11434/v1]")
+@click.option("--llm-model", default=None, metavar="NAME",
+              help="Model name for --writer llm [env ATTACHE_LLM_MODEL]")
+def brief_cmd(topic: tuple[str, ...], db: str, lang: str, fmt: str, output: str | None,
+              absolute_paths: bool = False, writer: str = "facts", llm_url: str | None = None,
+              llm_model: str | None = None) -> None:
     """Write a brief in which every sentence is cited to a verified source span."""
     if output and not Path(output).resolve().parent.is_dir():
         raise StoreError(f"cannot write {output}: its folder does not exist; create it first")
     with _open(db, must_exist=True) as eb:
-        result = eb.brief(" ".join(topic), lang=lang, fmt=fmt)
+        llm = None
+        if writer == "llm":
+            from attache.brief.llm import LLMWriter
+
+            llm = LLMWriter.from_options(eb.kb, llm_url, llm_model)
+        result = eb.brief(" ".join(topic), lang=lang, fmt=fmt, absolute_paths=absolute_paths,
+                          writer=llm)
     if output:
         try:
             Path(output).write_text(result.text, "utf-8")

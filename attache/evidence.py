@@ -17,7 +17,8 @@ from pathlib import Path
 from typing import Any
 
 from attache.analysis import analyze
-from attache.editions import BriefResult, write_brief
+from attache.brief.editions import BriefResult, write_brief
+from attache.brief.render import RenderOptions
 from attache.errors import AttacheError, InputError
 from attache.extract import extract_analysed
 from attache.ingest import IngestOptions, expand_inputs, ingest, read_input
@@ -110,9 +111,15 @@ class EvidenceBase:
         """Events deduplicated across documents and languages, by date."""
         return timeline(self.store, self.topic(topic), self.kb)
 
-    def brief(self, topic: str, lang: str = "en", fmt: str = "md") -> BriefResult:
-        """A cited brief on ``topic``, stored as a new edition when the evidence changed."""
-        return write_brief(self, topic, lang, fmt)
+    def brief(self, topic: str, lang: str = "en", fmt: str = "md", *,
+              absolute_paths: bool = False, writer: Any = None) -> BriefResult:
+        """A cited brief on ``topic``, stored as a new edition when the evidence changed.
+
+        ``writer`` is an optional :class:`attache.brief.llm.LLMWriter`; local paths are shown
+        by file name unless ``absolute_paths``.
+        """
+        return write_brief(self.store, self.topic(topic), self.kb, lang, fmt,
+                           options=RenderOptions(absolute_paths=absolute_paths), writer=writer)
 
     def update(self, config: WatchConfig | str | Path | None = None, *, force: bool = False,
                stop: threading.Event | None = None, on_event: Any = None,

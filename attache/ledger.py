@@ -777,6 +777,9 @@ def _flow_label(rows: list[_Row]) -> str:
     return min(docs, key=lambda p: (-len(docs[p]), -len(p), p))
 
 
+_NOT_INDEPENDENT = frozenset({"ai-digest", "self-media", "partisan"})
+
+
 def _group(subject: str, unit: str, ents: frozenset[str], kind: Literal["flow", "stock"],
            rows: list[_Row]) -> FigureGroup:
     if kind == "flow":
@@ -794,7 +797,8 @@ def _group(subject: str, unit: str, ents: frozenset[str], kind: Literal["flow", 
         for f in figs:
             if f.as_of:
                 buckets.setdefault(f.as_of[:4], []).append(f)
-    n_sources = len({r.story for r in rows})
+    # AI digests, self-media and partisan outlets repeat others; they are not confirmation.
+    n_sources = len({r.story for r in rows if r.fig.source_kind not in _NOT_INDEPENDENT})
     clash = any(not consistent([interval(f.value, f.value_max, f.qualifier) for f in b])
                 for b in buckets.values())
     verdict: Verdict
@@ -821,15 +825,42 @@ def _group(subject: str, unit: str, ents: frozenset[str], kind: Literal["flow", 
                        reprints=tuple(dict.fromkeys(reprints)))
 
 
+# A sentence about a group of countries ("Abe's 2015 tour of the five Central Asian states")
+# gives a figure of that group, not of any pair in it.
+_MANY_COUNTRIES = re.compile(
+    r"[五六七八九十]国|[五六七八九十]國|中亚各国|中亞各國|(?:five|six|seven|several|all|many)\s+"
+    r"(?:central asian\s+)?(?:countries|states|nations)|central asian (?:countries|states)"
+    r"|(?:пят|шест|сем|нескольк)\w*\s+(?:государств|стран)|государств\w* центральной азии"
+    r"|стран\w* центральной азии|中央アジア諸国|[五5]か国|бес мемлекет|мемлекеттер",
+    re.IGNORECASE)
+# "Trade between the two countries": a figure of a pair even where one country is named.
+_BILATERAL = re.compile(
+    r"two countries|both countries|bilateral|两国|兩國|双边|雙邊|両国|двух стран|двусторон"
+    r"|обеих стран|между (?:нашими )?странами|екі ел|екіжақты", re.IGNORECASE)
+# Subjects that are relations by nature: "Japanese investment in the republic" is a figure of
+# the pair even where the extractor found one country; a truck's 400 tonnes is not.
+_RELATIONAL = frozenset({"trade", "investment", "agreements", "agreement", "documents",
+                         "contracts", "deals", "memoranda", "companies", "aid", "loans", "loan",
+                         "exports", "imports", "projects", "students", "flights"})
+# A count of countries measures a scope ("operates in 150 countries"), never a relation.
+_SCOPE_SUBJECTS = frozenset({"countries"})
+
+
 def _topic_filter(rows: list[_Row], topic: Topic, cmap: CountryMap) -> list[_Row]:
     wanted = cmap.countries(topic.entity_names) if topic.entity_names else frozenset()
     if wanted:
         kept = []
         for r in rows:
+            if len(wanted) >= 2 and (r.subject in _SCOPE_SUBJECTS
+                                     or _MANY_COUNTRIES.search(r.fig.quote)):
+                continue
             if not r.countries:
                 kept.append(r)
                 continue
-            need = min(2, len(wanted), len(r.countries))
+            # A figure of the topic's relation is about two of its countries; Komatsu's trucks
+            # in Kazakhstan are not a Japan–Kazakhstan figure.
+            pair = r.subject in _RELATIONAL or bool(_BILATERAL.search(r.fig.quote))
+            need = min(2, len(wanted), len(r.countries) if pair else 2)
             if len(r.countries & wanted) >= need:
                 kept.append(r)
         rows = kept
@@ -841,6 +872,56 @@ def _topic_filter(rows: list[_Row], topic: Topic, cmap: CountryMap) -> list[_Row
     if named:
         rows = [r for r in rows if r.subject in named]
     return rows
+
+
+@dataclass
+class _Part:
+    subject: str
+    unit: str
+    ents: frozenset[str]
+    kind: Literal["flow", "stock"]
+    rows: list[_Row]
+
+    def values(self) -> set[float]:
+        return {v for r in self.rows for v in (r.fig.value, r.fig.value_max) if v is not None}
+
+    def periods(self) -> set[str]:
+        out = set()
+        for r in self.rows:
+            p = r.fig.as_of if self.kind == "stock" else r.fig.period
+            if p:
+                out.add(p.rsplit("/", 1)[-1])
+        return out
+
+
+def _same_measure(a: _Part, b: _Part) -> bool:
+    """One measure under two labels: the same unit and values, entities one inside the other,
+    and periods that nest (a stock "as of 2025" and a December 2025 figure of 60 companies;
+    3.7 bn USD of "agreements" and of "contracts" in December 2025)."""
+    if a.unit != b.unit or a.values() != b.values():
+        return False
+    if a.subject == b.subject and a.kind == b.kind:
+        return False  # the period rules of one label have decided already
+    if a.subject != b.subject and a.unit in ("count", "people", "percent"):
+        return False  # 60 companies and 60 documents are two measures; 3.7 bn USD is one sum
+    if not (a.ents <= b.ents or b.ents <= a.ents):
+        return False
+    pa, pb = a.periods(), b.periods()
+    if not pa or not pb:
+        return pa == pb and a.subject == b.subject
+    return any(x.startswith(y) or y.startswith(x) for x in pa for y in pb)
+
+
+def _one_row_per_measure(parts: list[_Part]) -> list[_Part]:
+    out: list[_Part] = []
+    for p in sorted(parts, key=lambda p: (-len(p.rows), p.subject, sorted(p.ents))):
+        home = next((o for o in out if _same_measure(o, p)), None)
+        if home is None:
+            out.append(_Part(p.subject, p.unit, p.ents, p.kind, list(p.rows)))
+        else:
+            home.ents = home.ents | p.ents
+            home.rows.extend(p.rows)
+    return out
 
 
 def figure_ledger(store: SqlStore, topic: Topic | None = None,
@@ -856,14 +937,16 @@ def figure_ledger(store: SqlStore, topic: Topic | None = None,
     by_key: dict[tuple[str, str], list[_Row]] = {}
     for r in rows:
         by_key.setdefault((r.subject, r.fig.unit), []).append(r)
-    groups: list[FigureGroup] = []
+    parts_of: list[_Part] = []
     for (subject, unit), members in by_key.items():
         for ents, cluster in _cluster_entities(members):
             parts = _flow_parts([r for r in cluster if r.kind == "flow"])
             stocks = _attach_undated([r for r in cluster if r.kind == "stock"], parts)
             for part in parts:
-                groups.append(_group(subject, unit, ents, "flow", part))
+                parts_of.append(_Part(subject, unit, ents, "flow", part))
             if stocks:
-                groups.append(_group(subject, unit, ents, "stock", stocks))
+                parts_of.append(_Part(subject, unit, ents, "stock", stocks))
+    groups = [_group(p.subject, p.unit, p.ents, p.kind, p.rows)
+              for p in _one_row_per_measure(parts_of)]
     groups.sort(key=lambda g: (_VERDICT_ORDER[g.verdict], -g.sources, g.measure))
     return Ledger(groups=tuple(groups), topic=topic)

@@ -520,7 +520,8 @@ def _merge(c: _Cluster, cmap: CountryMap) -> TimelineEvent:
     return TimelineEvent(
         type=c.seed.type, participants=participants, date=when, place=place,
         status=status, reports=reports,
-        independent_sources=len({m.story for m in ms}), id=eid,
+        independent_sources=len({m.story for m in ms
+                                 if independent(m.report, when, status)}), id=eid,
         statuses=statuses if len(statuses) > 1 else ())
 
 
@@ -551,9 +552,84 @@ def timeline(store: SqlStore, topic: Topic | None = None,
         reports = _topic_filter(reports, topic, cmap)
     clusters = _cluster(reports, cmap)
     evs = _relate([_merge(c, cmap) for c in clusters], clusters)
+    evs = merge_called_off(evs, kb or default_kb())
     pairs = sorted(zip(evs, range(len(evs)), strict=True),
                    key=lambda p: (p[0].date is None, p[0].date or "", p[0].type, p[1]))
     return [e for e, _ in pairs]
+
+
+# Kinds of source that are not independent confirmation of what they report.
+NOT_INDEPENDENT = frozenset({"ai-digest", "self-media", "partisan"})
+_CALLED_OFF = frozenset({"postponed", "cancelled"})
+
+
+def independent(r: EventReport, when: str | None, status: str) -> bool:
+    """Whether a report counts as an independent source: not a digest, self-media or partisan
+    outlet, and — for an event that happened — not written before it (an announcement)."""
+    if r.source_kind in NOT_INDEPENDENT:
+        return False
+    if status == "happened" and when and r.published:
+        n = min(len(when), 10)
+        return r.published[:n] >= when[:n]
+    return True
+
+
+def _story(r: EventReport) -> str:
+    return r.reprint_of or r.doc_id
+
+
+def _same_plan(a: TimelineEvent, b: TimelineEvent, people: dict[str, bool]) -> bool:
+    """Two called-off reports of one plan: a person in common and dates that fall together
+    (the same month, or the same year when one of them names only the year)."""
+    if not (a.status in _CALLED_OFF or set(a.statuses) & _CALLED_OFF):
+        return False
+    if not (b.status in _CALLED_OFF or set(b.statuses) & _CALLED_OFF):
+        return False
+    pa = {p for p in a.participants if people.get(p)}
+    pb = {p for p in b.participants if people.get(p)}
+    if not pa & pb or not a.date or not b.date:
+        return False
+    n = min(len(a.date), len(b.date), 7)
+    return a.date[:n] == b.date[:n]
+
+
+def merge_called_off(evs: list[TimelineEvent], kb: KnowledgeBase) -> list[TimelineEvent]:
+    """One row per postponed or cancelled happening: Kishida's called-off trip reported as a
+    visit, a summit and an "event" on two dates is one row, with the status reported last."""
+    people: dict[str, bool] = {}
+    for e in evs:
+        for p in e.participants:
+            if p not in people:
+                entry = kb.by_name(p)
+                people[p] = entry is not None and entry.type == "person"
+    groups: list[list[TimelineEvent]] = []
+    for e in evs:
+        home = next((g for g in groups if any(_same_plan(e, o, people) for o in g)), None)
+        if home is None:
+            groups.append([e])
+        else:
+            home.append(e)
+    out = []
+    for g in groups:
+        if len(g) == 1:
+            out.append(g[0])
+            continue
+        lead = max(g, key=lambda e: (e.type != "other", len(e.reports), len(e.date or "")))
+        reports = tuple(sorted({(r.doc_id, r.start): r for e in g for r in e.reports}.values(),
+                               key=lambda r: (r.published or "9999", r.doc_id, r.start)))
+        latest = max(reports, key=lambda r: (r.published or "", r.status in _CALLED_OFF))
+        status = latest.status if latest.status in _CALLED_OFF else lead.status
+        participants = tuple(dict.fromkeys(p for e in sorted(g, key=lambda e: e is not lead)
+                                           for p in e.participants))
+        statuses = tuple(sorted({r.status for r in reports},
+                                key=lambda s: _STATUS_RANK.get(s, 9)))
+        out.append(TimelineEvent(
+            type=lead.type, participants=participants, date=lead.date, place=lead.place,
+            status=status, reports=reports,
+            independent_sources=len({_story(r) for r in reports
+                                     if independent(r, lead.date, status)}),
+            id=lead.id, related=lead.related, statuses=statuses if len(statuses) > 1 else ()))
+    return out
 
 
 def events_of(timeline_events: Iterable[TimelineEvent], status: str) -> list[TimelineEvent]:

@@ -19,14 +19,14 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from attache.brief import build_brief  # noqa: E402
+from attache.brief.render import to_html  # noqa: E402
 from attache.evidence import EvidenceBase  # noqa: E402
-from attache.render import to_html  # noqa: E402
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--out", default=str(ROOT / "docs" / "brief.png"))
-    ap.add_argument("--lang", default="en", choices=("en", "zh"))
+    ap.add_argument("--lang", default="en", choices=("en", "zh", "ru"))
     ap.add_argument("--topic", default="Japan Kazakhstan")
     ap.add_argument("--size", default="1280,2000")
     args = ap.parse_args(argv)
@@ -40,7 +40,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"ingest failed: {report.failures}", file=sys.stderr)
             return 1
         page = Path(tmp) / "brief.html"
-        page.write_text(to_html(build_brief(eb, args.topic, args.lang)), "utf-8")
+        page.write_text(to_html(build_brief(eb.store, eb.topic(args.topic), eb.kb, args.lang)),
+                        "utf-8")
         out = Path(args.out).resolve()
         out.parent.mkdir(parents=True, exist_ok=True)
         cmd = [binary, "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic",

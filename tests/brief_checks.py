@@ -2,8 +2,19 @@
 
 from __future__ import annotations
 
-from attache.brief import Brief
+from typing import TYPE_CHECKING
+
+from attache.brief import build_brief as _build
+from attache.brief.model import Brief
 from attache.store import SqlStore
+
+if TYPE_CHECKING:
+    from attache.evidence import EvidenceBase
+
+
+def build_brief(eb: EvidenceBase, topic: str, lang: str = "en") -> Brief:
+    """The verified brief of ``topic`` over the evidence base's store, topic and KB."""
+    return _build(eb.store, eb.topic(topic), eb.kb, lang)
 
 
 def assert_fully_cited(brief: Brief, store: SqlStore) -> int:

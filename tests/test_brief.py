@@ -9,28 +9,18 @@ from pathlib import Path
 
 import pytest
 
-from attache.brief import (
-    MAX_UNLINKED,
-    SECTION_KEYS,
-    Brief,
-    Claim,
-    DocInfo,
-    Evidence,
-    MentionRow,
-    Themes,
-    build_brief,
-    compose,
-    cut_link_tags,
-    fmt_value,
-    near_duplicate,
-    verify_brief,
-)
+from attache.brief.compose import MAX_UNLINKED, compose
+from attache.brief.model import SECTION_KEYS, Brief, Claim, DocInfo, Evidence, MentionRow
+from attache.brief.quotes import cut_link_tags, near_duplicate
+from attache.brief.render import to_markdown
+from attache.brief.strings import lexicon
+from attache.brief.themes import Themes
+from attache.brief.verify import verify_brief
 from attache.citations import Citation, verify
 from attache.evidence import EvidenceBase
 from attache.model import Link, Sentence
 from attache.normalize import fold_query
-from attache.render import to_markdown
-from tests.brief_checks import assert_fully_cited
+from tests.brief_checks import assert_fully_cited, build_brief
 
 TOPIC = "Japan Kazakhstan"
 
@@ -51,11 +41,15 @@ def brief_zh(loaded: EvidenceBase) -> Brief:
 
 def test_sections_in_order(brief_en: Brief) -> None:
     keys = [s.key for s in brief_en.sections]
-    assert keys == [k for k in SECTION_KEYS if k != "changes"]
+    assert keys == [k for k in SECTION_KEYS if k in keys]
+    assert {"summary", "analysis", "conclusions", "data", "references"} <= set(keys)
     analysis = brief_en.section("analysis")
     assert analysis is not None and len(analysis.subsections) >= 3
     assert {s.key for s in analysis.subsections} <= {"economy", "energy", "transport",
-                                                    "education", "security"}
+                                                    "education", "security", "coverage"}
+    summary = brief_en.section("summary")
+    assert summary is not None and 1 <= len(summary.claims) <= 5
+    assert all(c.kind == "statement" for c in summary.claims)
 
 
 def test_every_citation_holds(brief_en: Brief, brief_zh: Brief, loaded: EvidenceBase) -> None:
@@ -64,10 +58,11 @@ def test_every_citation_holds(brief_en: Brief, brief_zh: Brief, loaded: Evidence
     assert not brief_en.dropped and not brief_zh.dropped
 
 
-def test_quotes_are_original_language_and_diverse(brief_en: Brief) -> None:
+def test_quotes_are_original_language_glossed_and_diverse(brief_en: Brief) -> None:
     quotes = [c for c in brief_en.claims() if c.kind == "quote"]
     assert len({c.language for c in quotes}) >= 4
     assert len({c.citations[0].doc_id for c in quotes}) >= 6
+    assert all(c.gloss for c in quotes)
     folded = [fold_query(c.text) for c in quotes]
     for i, a in enumerate(folded):
         for b in folded[i + 1:]:
@@ -79,24 +74,21 @@ def test_generated_statements_in_brief_language(brief_en: Brief, brief_zh: Brief
     assert [s.title for s in brief_zh.sections][:2] == ["摘要", "背景"]
     stmts = [c for c in brief_zh.claims() if c.kind == "statement"]
     assert stmts and all(c.language == "zh" for c in stmts)
+    assert any("托卡耶夫" in c.text for c in stmts)  # names in the reader's language
     concl = brief_en.section("conclusions")
     assert concl is not None and any("language" in c.text for c in concl.claims)
 
 
 def test_tables_figures_timeline_actors_sources(brief_en: Brief) -> None:
-    figs = brief_en.section("figures")
-    assert figs is not None
-    table = figs.table("figures")
+    table = brief_en.table("figures")
     assert table is not None and table.rows
     assert {r.verdict for r in table.rows} <= {"agree", "conflict", "update", "single-source"}
-    tl = brief_en.section("timeline")
-    assert tl is not None and (t := tl.table("timeline")) is not None and t.rows
-    actors = brief_en.section("actors")
-    assert actors is not None and (a := actors.table("actors")) is not None
-    assert int(a.rows[0].cells[2]) >= int(a.rows[-1].cells[2])
-    src = brief_en.section("sources")
-    assert src is not None and (s := src.table("sources")) is not None
-    assert len(s.rows) == brief_en.documents
+    t = brief_en.table("timeline")
+    assert t is not None and t.rows
+    a = brief_en.table("actors")
+    assert a is not None and int(a.rows[0].cells[2]) >= int(a.rows[-1].cells[2])
+    s = brief_en.table("sources")
+    assert s is not None and len(s.rows) == brief_en.documents
 
 
 def test_limitations_come_from_the_evidence(brief_en: Brief) -> None:
@@ -111,11 +103,13 @@ def test_tampered_citation_is_dropped_and_reported(brief_en: Brief,
                                                    loaded: EvidenceBase) -> None:
     summary = brief_en.section("summary")
     assert summary is not None
-    victim = next(c for c in summary.claims if c.kind == "quote")
+    lead = next(c for c in summary.claims if c.evidence)
+    victim = lead.evidence[0]
     fake = "Japan declared war on everyone."
     bad = replace(victim, text=fake, citations=(replace(victim.citations[0], quote=fake),))
+    new_lead = replace(lead, evidence=(bad, *lead.evidence[1:]))
     tampered = replace(brief_en, sections=tuple(
-        replace(s, claims=tuple(bad if c is victim else c for c in s.claims))
+        replace(s, claims=tuple(new_lead if c is lead else c for c in s.claims))
         if s.key == "summary" else s for s in brief_en.sections))
     checked = verify_brief(tampered, loaded.store)
     assert len(checked.dropped) == 1
@@ -169,8 +163,8 @@ def test_compose_on_hand_made_evidence_never_quotes_boilerplate() -> None:
                  boiler=("图片来源：日本与哈萨克斯坦稀土合作协议签署现场的照片。",)),
             _doc("doc_b", ru, "ru", "news-agency", "Kazinform"),
             _doc("doc_c", en, "en", "newspaper", "The Astana Times"))
-    ev = Evidence(topic=TOPIC, entity_names=(), terms=("japan", "kazakhstan", "日本"),
-                  docs=docs)
+    ev = Evidence(topic=TOPIC, entity_names=(),
+                  terms=("japan", "kazakhstan", "日本", "казахстан"), docs=docs)
     b = verify_brief(compose(ev, "en"), _Texts({d.id: d.text for d in docs}))
     quotes = {c.text for c in b.claims() if c.kind == "quote"}
     assert zh.split("\n")[0] in quotes and ru in quotes and en in quotes
@@ -180,7 +174,8 @@ def test_compose_on_hand_made_evidence_never_quotes_boilerplate() -> None:
     analysis = b.section("analysis")
     assert analysis is not None
     for sub in analysis.subsections:
-        assert all(sub.key in th.score(fold_query(c.text)) for c in sub.claims)
+        assert all(sub.key in th.score(fold_query(e.text)) for c in sub.claims
+                   for e in c.evidence)
     lim = b.section("limitations")
     assert lim is not None and any("Kazakh" in c.text for c in lim.all_claims())
     for c in b.claims():
@@ -209,6 +204,8 @@ def test_empty_topic_is_refused(loaded: EvidenceBase) -> None:
         build_brief(loaded, "  ", "en")
     with pytest.raises(ConfigError):
         build_brief(loaded, TOPIC, "fr")
+    with pytest.raises(ConfigError, match="fr"):
+        lexicon("fr")
 
 
 def test_claim_round_trip() -> None:
@@ -250,8 +247,9 @@ def _report(doc: DocInfo, needle: str) -> _Report:
 
 
 def _brief(docs: tuple[DocInfo, ...], lang: str = "en", **kw: object) -> Brief:
-    ev = Evidence(topic=TOPIC, entity_names=("Japan", "Kazakhstan"),
-                  terms=("japan", "kazakhstan", "日本", "哈萨克斯坦"), docs=docs, **kw)  # type: ignore[arg-type]
+    ev = Evidence(topic=TOPIC, entity_names=(),
+                  terms=("japan", "kazakhstan", "日本", "哈萨克斯坦", "哈薩克斯坦"), docs=docs,
+                  **kw)  # type: ignore[arg-type]
     b = verify_brief(compose(ev, lang), _Texts({d.id: d.text for d in docs}))
     for c in b.claims():
         assert c.citations
@@ -279,16 +277,14 @@ def test_open_questions_do_not_contradict_held_events() -> None:
     b = _brief((d,), events=events)
     lim = b.section("limitations")
     assert lim is not None
-    [qs] = [s for s in lim.subsections if s.key == "questions"]
-    texts = [c.text for c in qs.claims]
-    assert texts == ["Whether the planned forum of Kazakhstan and Uzbekistan on 2026-03 takes "
-                     "place is still open."], texts
+    texts = [c.text for c in lim.claims if c.key == "s.planned"]
+    assert texts == ["Whether the planned forum of Kazakhstan and Uzbekistan in March 2026 "
+                     "takes place is still open."], texts
     # A plan long past the newest evidence is not asked about either.
     stale = replace(events[3], date="2023-03")
     b = _brief((d,), events=(*events[:3], stale))
     lim = b.section("limitations")
-    assert lim is not None and not [c for s in lim.subsections if s.key == "questions"
-                                    for c in s.claims]
+    assert lim is None or not [c for c in lim.claims if c.key == "s.planned"]
 
 
 def test_trailing_link_labels_are_cut_from_quotes() -> None:
@@ -329,14 +325,15 @@ def test_languages_counted_once_for_chinese_and_plurals() -> None:
     summary = b.section("summary")
     assert summary is not None
     lead = summary.claims[0].text
-    assert lead.startswith("2 independent sources in 1 language report the summit"), lead
+    assert lead == ("A summit was held in Tokyo on 20 December 2025, attended by Japan and "
+                    "Kazakhstan (2 independent sources in 1 language)."), lead
     text = " ".join(c.text for c in b.claims())
     assert "(s)" not in text
     assert "1 language (Chinese (Simplified and Traditional))" in text
     one = replace(ev, reports=ev.reports[:1], independent_sources=1)
     b = _brief((a, t), events=(one,))
-    assert b.section("summary").claims[0].text.startswith(  # type: ignore[union-attr]
-        "1 independent source in 1 language report")
+    lead = b.section("summary").claims[0].text  # type: ignore[union-attr]
+    assert lead.endswith("attended by Japan and Kazakhstan."), lead
 
 
 def test_summary_leads_with_facts_from_reporting_sources() -> None:
@@ -355,15 +352,25 @@ def test_summary_leads_with_facts_from_reporting_sources() -> None:
     b = _brief((news, party, rhetoric), events=(ev,))
     summary = b.section("summary")
     assert summary is not None
-    assert "on 2025-12-18" in summary.claims[0].text  # the event's date, not 2025-12-28
-    quotes = [c for c in summary.claims if c.kind == "quote"]
+    assert "on 18 December 2025" in summary.claims[0].text  # the event's date, not the 28th
+    quotes = summary.claims[0].evidence
     assert quotes and all(c.outlet == "Kazinform" for c in quotes)
+    flagged = [c for c in b.claims() if c.kind == "quote" and c.outlet == "GNews"]
+    assert all(c.flag and "partisan" in c.flag for c in flagged)
+    for sec in b.sections:  # a partisan source never leads a section
+        if sec.claims and sec.claims[0].kind == "quote":
+            assert sec.claims[0].outlet != "GNews"
 
 
 def test_chinese_brief_translates_labels_and_money(brief_zh: Brief) -> None:
-    assert fmt_value(7.7e9, "USD", "zh") == "77亿美元"
-    assert fmt_value(7.7e9, "USD", "en") == "7.7 bn USD"
-    assert fmt_value(2.72e6, "km2", "zh") == "272万平方公里"
+    assert lexicon("zh").number(7.7e9, "USD") == "77亿美元"
+    assert lexicon("en").number(7.7e9, "USD") == "7.7 bn USD"
+    assert lexicon("ru").number(7.7e9, "USD") == "7,7 млрд долл. США"
+    assert lexicon("zh").number(2.72e6, "km2") == "272万平方公里"
+    assert lexicon("zh").value(8.5e9, "USD", "over") == "超过85亿美元"
+    assert lexicon("en").date("2025-12-17") == "17 December 2025"
+    assert lexicon("zh").date("2025-12-17") == "2025年12月17日"
+    assert lexicon("ru").date("2025-12-17") == "17 декабря 2025 г."
     md = to_markdown(brief_zh)
     assert "亿USD" not in md and "USD–" not in md
     for word in ("| area ·", "| capacity ·", "academic paper", "AI-generated digest",
@@ -413,3 +420,28 @@ def test_topic_without_evidence_is_not_found(loaded: EvidenceBase) -> None:
 
     with pytest.raises(NotFound, match="no stored evidence for topic 'Zimbabwe'"):
         build_brief(loaded, "Zimbabwe", "en")
+
+
+def test_recollections_are_background_and_vaguer_copies_are_one_happening() -> None:
+    text = ("Japan and Kazakhstan signed their first agreement on air links back in 2004.\n"
+            "Japan and Kazakhstan held talks in Astana in August on the Caspian port.\n"
+            "Iwaya held talks with Nurtleu in Astana on 25 August on Japan and Kazakhstan.")
+    d = replace(_doc("doc_r", text, "en", "news-agency", "Tengrinews"), published="2025-08-26")
+    lines = text.split("\n")
+    old = _Event("signing", ("Japan", "Kazakhstan"), "2004", None, "happened",
+                 (_report(d, lines[0]),), 1)
+    vague = _Event("meeting", ("Japan", "Port of Aktau"), "2025-08", "Astana", "happened",
+                   (_report(d, lines[1]),), 1)
+    talks = _Event("meeting", ("Takeshi Iwaya", "Murat Nurtleu"), "2025-08-25", "Astana",
+                   "happened", (_report(d, lines[2]),), 1)
+    types = {"Takeshi Iwaya": "person", "Murat Nurtleu": "person", "Japan": "country",
+             "Kazakhstan": "country", "Port of Aktau": "place"}
+    b = _brief((d,), events=(old, vague, talks), types=types)
+    rows = b.table("timeline")
+    assert rows is not None and [r.cells[0] for r in rows.rows] == ["25 August 2025"]
+    back = b.section("background")
+    assert back is not None
+    assert any(c.key == "s.recollection" and "2004" in c.text for c in back.claims)
+    summary = b.section("summary")
+    assert summary is not None
+    assert summary.claims[0].text.startswith("Takeshi Iwaya and Murat Nurtleu held talks")

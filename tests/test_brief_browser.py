@@ -13,9 +13,9 @@ from pathlib import Path
 
 import pytest
 
-from attache.brief import build_brief
+from attache.brief.render import to_html
 from attache.evidence import EvidenceBase
-from attache.render import to_html
+from tests.brief_checks import build_brief
 
 pytestmark = pytest.mark.slow
 
@@ -51,7 +51,7 @@ def test_dom_has_sections_chart_and_citations(page: Path, tmp_path: Path) -> Non
     assert res.returncode == 0, res.stderr[-2000:]
     dom = res.stdout
     for key in ("summary", "background", "analysis", "figures", "timeline", "actors",
-                "coverage", "conclusions", "limitations", "sources"):
+                "coverage", "conclusions", "limitations", "data", "references"):
         assert f'id="sec-{key}"' in dom, key
     assert "<svg" in dom and "<circle" in dom
     assert dom.count('class="cite"') > 20

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from attache.editions import brief_id, editions, write_brief
+from attache.brief.editions import brief_id, editions
 from attache.evidence import EvidenceBase
 from tests.brief_checks import assert_fully_cited
 
@@ -24,20 +24,20 @@ def base(tmp_path: Path) -> EvidenceBase:
 
 
 def test_editions(base: EvidenceBase) -> None:
-    first = write_brief(base, "Japan Kazakhstan", "en", "md")
+    first = base.brief("Japan Kazakhstan", "en", "md")
     assert first.new and first.edition == 1
     assert first.brief_id == brief_id("Japan Kazakhstan", "en", 1)
     assert first.brief.section("changes") is None
     assert_fully_cited(first.brief, base.store)
 
-    again = write_brief(base, "japan   KAZAKHSTAN", "en", "md")
+    again = base.brief("japan   KAZAKHSTAN", "en", "md")
     assert not again.new and again.edition == 1
     assert again.brief.evidence_key == first.brief.evidence_key
     assert again.text == first.text
     assert len(editions(base.store, "Japan Kazakhstan", "en")) == 1
 
     assert base.ingest([str(SAMPLE / HELD_OUT)]).ok
-    second = write_brief(base, "Japan Kazakhstan", "en", "md")
+    second = base.brief("Japan Kazakhstan", "en", "md")
     assert second.new and second.edition == 2
     assert second.brief_id == brief_id("Japan Kazakhstan", "en", 2) != first.brief_id
     assert second.brief.evidence_key != first.brief.evidence_key
@@ -51,7 +51,7 @@ def test_editions(base: EvidenceBase) -> None:
     assert [s.key for s in second.brief.sections].index("changes") == 1
     assert all(c.citations for c in sec.claims)
 
-    third = write_brief(base, "Japan Kazakhstan", "en", "html")
+    third = base.brief("Japan Kazakhstan", "en", "html")
     assert not third.new and third.edition == 2
     assert third.brief.section("changes") is not None  # the stored change list is kept
     eds = editions(base.store, "Japan Kazakhstan", "en")
@@ -60,8 +60,8 @@ def test_editions(base: EvidenceBase) -> None:
 
 
 def test_languages_are_separate_editions(base: EvidenceBase) -> None:
-    en = write_brief(base, "Japan Kazakhstan", "en", "json")
-    zh = write_brief(base, "Japan Kazakhstan", "zh", "json")
+    en = base.brief("Japan Kazakhstan", "en", "json")
+    zh = base.brief("Japan Kazakhstan", "zh", "json")
     assert en.edition == zh.edition == 1 and en.brief_id != zh.brief_id
     assert '"lang": "zh"' in zh.text
 
@@ -70,5 +70,5 @@ def test_topic_without_evidence_is_not_found_and_not_stored(base: EvidenceBase) 
     from attache.errors import NotFound
 
     with pytest.raises(NotFound, match="no stored evidence for topic 'Zimbabwe'; ingest"):
-        write_brief(base, "Zimbabwe", "en", "md")
+        base.brief("Zimbabwe", "en", "md")
     assert editions(base.store, "Zimbabwe") == []

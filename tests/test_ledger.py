@@ -531,3 +531,41 @@ def test_sample_corpus_investment_figures_form_one_checked_group(tmp_path: Path)
         assert main.spread[0] <= 7.7e9 * 1.01 and main.spread[1] >= 8.5e9
         for f in main.figures:
             assert eb.store.text_of(f.doc_id)[f.quote_start:f.quote_end] == f.quote
+
+
+def test_one_measure_under_two_labels_is_one_row(world: World) -> None:
+    a = world.doc("About 60 Japanese companies now operate in Kazakhstan.",
+                  published="2025-12-20", outlet="Akorda", kind="government")
+    b = world.doc("Some 60 Japanese firms work in Kazakhstan this month.",
+                  published="2025-12-18", outlet="Xinhua", kind="news-agency")
+    world.figure(a, "About 60", 60, unit="count", subject="companies", qualifier="approx",
+                 period="1993/2025")
+    world.figure(b, "Some 60", 60, unit="count", subject="companies", qualifier="approx",
+                 period="2025-12")
+    groups = [g for g in figure_ledger(world.store).groups if g.subject == "companies"]
+    assert len(groups) == 1 and groups[0].sources == 2 and groups[0].verdict == "agree"
+
+
+def test_group_scopes_and_one_country_figures_are_not_bilateral(world: World) -> None:
+    a = world.doc("In 2015 Abe signed deals worth $2.7 billion with the five Central Asian "
+                  "states.", published="2025-11-20", outlet="Journal", kind="academic")
+    b = world.doc("Komatsu trucks carrying 400 tonnes work at Kazakhstan's mines.",
+                  published="2025-12-20", outlet="Kazinform", kind="news-agency")
+    c = world.doc("Japan's investment in Kazakhstan exceeds $8.5 billion.",
+                  published="2025-12-20", outlet="Akorda", kind="government")
+    world.figure(a, "$2.7 billion", 2.7e9, subject="agreements", period="2015")
+    world.figure(b, "400 tonnes", 400, unit="tonne", subject="capacity", ents=("Kazakhstan",))
+    world.figure(c, "$8.5 billion", 8.5e9, qualifier="over")
+    topic = Topic("Japan Kazakhstan", ("Japan", "Kazakhstan"), ())
+    assert [g.subject for g in figure_ledger(world.store, topic).groups] == ["investment"]
+
+
+def test_digests_self_media_and_partisan_outlets_are_not_independent(world: World) -> None:
+    a = world.doc("Trade reached $2 billion in 2024.", published="2025-12-20",
+                  outlet="Kazinform", kind="news-agency")
+    b = world.doc("Trade reached $2 billion in 2024, digests say.", published="2025-12-21",
+                  outlet="AI-generated digest", kind="ai-digest")
+    world.figure(a, "$2 billion", 2e9, subject="trade", period="2024")
+    world.figure(b, "$2 billion", 2e9, subject="trade", period="2024")
+    g = only(figure_ledger(world.store), "trade")
+    assert len(g.figures) == 2 and g.sources == 1 and g.verdict == "single-source"

@@ -9,11 +9,10 @@ from pathlib import Path
 
 import pytest
 
-from attache.brief import Brief, Claim, Row, Section, build_brief
-from attache.citations import Citation
-from attache.evidence import EvidenceBase
-from attache.render import (
+from attache.brief.model import Brief, Claim, Row, Section, Table
+from attache.brief.render import (
     MAX_TICKS,
+    RenderOptions,
     axis_ticks,
     md_escape,
     render,
@@ -25,7 +24,9 @@ from attache.render import (
     to_json,
     to_markdown,
 )
-from tests.brief_checks import assert_fully_cited
+from attache.citations import Citation
+from attache.evidence import EvidenceBase
+from tests.brief_checks import assert_fully_cited, build_brief
 
 HOSTILE = (
     "Japan and Kazakhstan signed a rare earth deal <script>alert(1)</script> in Tokyo "
@@ -70,7 +71,7 @@ def test_markdown_escapes_document_text(hostile: tuple[EvidenceBase, Brief]) -> 
     # Every "<" of document text is backslash-escaped, so no raw HTML can form; link targets
     # are the only "<" Markdown reads, written as "(<href>" by attache itself.
     assert not re.search(r"(?<![\\(])<[A-Za-z/!?]", md)
-    assert "\\<script>alert(1)\\</script>" in md and "\\<img src=x" in md
+    assert "\\<script\\>alert(1)\\</script\\>" in md and "\\<img src=x" in md
     assert "&amp;" not in md and "&lt;" not in md.split("](")[0]
     assert "](javascript:" not in md
     for line in md.splitlines():
@@ -88,23 +89,56 @@ def test_citation_href_is_never_a_script() -> None:
 def test_markdown_structure(brief: Brief) -> None:
     md = to_markdown(brief)
     assert md.startswith("# Brief: Japan Kazakhstan\n")
-    for title in ("Summary", "Background", "Analysis by theme", "Key figures", "Timeline",
-                  "Actors", "Who says what", "Conclusions", "Limitations and open questions",
-                  "Sources"):
+    for title in ("Summary", "Background", "Analysis by theme", "Conclusions",
+                  "Limitations and what to verify", "Data and references", "References"):
         assert f"\n## {title}\n" in md
-    assert "\n### Limitations\n" in md and "| Measure | Value |" in md
-    assert re.search(r'\[\\\[\d+\\\]\]\(<[^>]+> "[^"]+"\)', md)  # [n](<href> "quote")
+    assert "\n### Key figures\n" in md and "| Measure | Value |" in md
+    assert re.search(r"^- .+ \\\[\d+\\\]", md, re.M)  # a statement with a short marker
+    refs = md.split("\n## References\n", 1)[1]
+    assert re.search(r"^1\. .+", refs, re.M) and re.search(r"^   - “.+”$", refs, re.M)
+
+
+def test_markdown_is_shareable(brief: Brief) -> None:
+    md = to_markdown(brief)
+    assert "file://" not in md and "/work/" not in md and str(Path.home()) not in md
+    assert '"' not in "".join(re.findall(r"\]\([^)]*\)", md))  # no link titles
+    longest = max(len(line) for line in md.splitlines() if line.startswith("- "))
+    assert longest < 700  # a bullet is its sentence and short markers, not link noise
+    full = to_markdown(brief, RenderOptions(absolute_paths=True))
+    assert "/data/sample/" in full
+    assert "/data/sample/" not in to_json(brief) and "/data/sample/" in to_json(
+        brief, RenderOptions(absolute_paths=True))
+    assert "file://" not in to_html(brief)
+
+
+def test_markdown_tables_and_references_escape_untrusted_text() -> None:
+    q = "Trade | rose [a](javascript:x) `code` <b>bold</b> *x*"
+    cite = Citation("d", 0, len(q), q, "/home/u/evil | <name>.txt", "https://e.org/a b|c")
+    row = Row(("A | B", "2 bn"), (cite,), key="k")
+    claim = Claim("Statement | with pipe", "statement", "en", (cite,),
+                  evidence=(Claim(q, "quote", "en", (cite,), gloss="gloss | x"),))
+    b = Brief("t", "en", "Brief: t", (
+        Section("summary", "Summary", (claim,)),
+        Section("data", "Data", tables=(Table("figures", ("Measure", "Value"), (row,)),))))
+    md = to_markdown(b)
+    for line in md.splitlines():
+        if line.startswith("| A"):
+            assert line.count("|") - line.count("\\|") == 4, line  # three cells, two edges
+    assert "<https://e.org/a%20b%7Cc>" in md
+    assert not re.search(r"(?<![\\(])<[A-Za-z/!?]", md.replace("<https://", ""))
+    assert not re.search(r"(?<!\\)\]\(javascript", md)
+    assert "/home/u" not in md
 
 
 def test_html_structure(brief: Brief) -> None:
     page = to_html(brief)
     assert page.startswith("<!DOCTYPE html>")
     for key in ("summary", "background", "analysis", "figures", "timeline", "actors",
-                "coverage", "conclusions", "limitations", "sources"):
+                "coverage", "conclusions", "limitations", "references"):
         assert f'id="sec-{key}"' in page
     assert page.count("<svg") == 1 and "<circle" in page
     assert 'class="cite"' in page and 'data-quote="' in page and 'title="' in page
-    assert 'class="verdict-' in page
+    assert 'class="verdict-' in page and 'class="gloss"' in page
     assert "http://" not in page.split("<body>")[0].replace('xmlns="http://www.w3.org/2000/svg"',
                                                              "")
     assert "<script" not in page and "<link" not in page
@@ -120,7 +154,7 @@ def test_json_carries_every_citation(brief: Brief, loaded: EvidenceBase) -> None
         assert c["location"] or c["url"]
         assert loaded.store.text_of(c["doc_id"])[c["start"]:c["end"]] == c["quote"]
     keys = [s["key"] for s in d["sections"]]
-    assert keys[0] == "summary" and keys[-1] == "sources"
+    assert keys[0] == "summary" and keys[-1] == "references"
 
 
 def test_render_rejects_unknown_format(brief: Brief) -> None:
@@ -133,13 +167,13 @@ def test_chinese_brief_renders(loaded: EvidenceBase, tmp_path: Path) -> None:
     page = to_html(b)
     assert '<html lang="zh-Hans">' in page and "摘要" in page and "关键数据" in page
     md = to_markdown(b)
-    assert "## 局限与待解问题" in md
+    assert "## 限制条件与待验证" in md and "## 数据与引用" in md
 
 
 def test_markdown_escapes_only_what_markdown_reads() -> None:
     assert md_escape("R&D | Smith & Sons\\path\nnext") == "R&D \\| Smith & Sons\\\\path next"
     assert md_escape("AT&amp;T") == "AT\\&amp;T"  # would be read as an entity, so escaped
-    assert md_escape("a <b> c") == "a \\<b> c"
+    assert md_escape("a <b> c") == "a \\<b\\> c"
 
 
 def test_quote_with_its_own_quotation_marks_gets_no_outer_ones() -> None:
@@ -150,7 +184,7 @@ def test_quote_with_its_own_quotation_marks_gets_no_outer_ones() -> None:
     assert self_quoted('"Tokyo is signalling," said an analyst.')
     b = Brief("t", "en", "Brief: t", (Section("summary", "Summary", (own, plain)),))
     md = to_markdown(b)
-    assert "- “日本是主要投资者之一。” — GNews" in md and "““" not in md and "””" not in md
+    assert "- “日本是主要投资者之一。” \\[1\\] — GNews" in md and "““" not in md and "””" not in md
     page = to_html(b)
     assert page.count('<q lang="zh-Hans" class="own">') == 1
     assert page.count('<q lang="zh-Hans">') == 1
@@ -201,3 +235,22 @@ def test_axis_helpers() -> None:
     assert [t for _, t in axis_ticks(2024.0, 2026.0)][:2] in (["2024", "2024-04"],
                                                              ["2024-04", "2024-07"],
                                                              ["2024-07", "2025"])
+
+
+def test_cli_brief_paths_are_file_names_unless_asked(loaded: EvidenceBase, tmp_path: Path) -> None:
+    import shutil
+
+    from click.testing import CliRunner
+
+    from attache.cli import cli
+
+    db = tmp_path / "copy.db"
+    shutil.copy(str(loaded.store.engine.url.database), db)
+    base = ["brief", "Japan", "Kazakhstan", "--db", str(db)]
+    short = CliRunner().invoke(cli, base)
+    full = CliRunner().invoke(cli, [*base, "--absolute-paths"])
+    assert short.exit_code == 0 and full.exit_code == 0, short.output + full.output
+    sample = str(Path(__file__).resolve().parents[1] / "attache" / "data" / "sample")
+    assert sample not in short.output and "file://" not in short.output
+    assert sample in full.output
+    assert "\n## References\n" in short.output

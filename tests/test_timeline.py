@@ -77,7 +77,8 @@ def test_a_month_date_joins_the_day_in_that_month(world: World) -> None:
     assert e.place == "Tokyo"
     assert e.status == "happened"  # the November plan, confirmed by December's reports
     assert e.statuses == ("happened", "planned")
-    assert e.independent_sources == 3
+    # The November preview is an announcement: it is a report, not an independent source.
+    assert len(e.reports) == 3 and e.independent_sources == 2
 
 
 def test_planned_postponed_and_cancelled_are_marked(world: World) -> None:
@@ -216,7 +217,8 @@ def test_a_summit_is_held_in_the_city_not_at_the_airport(world: World) -> None:
                 "2025-12-20", "Tokyo")
     events = timeline(world.store)
     assert len(events) == 1 and events[0].place == "Tokyo"
-    assert events[0].independent_sources == 3
+    # Reports of the 18th and 19th were written before the summit: announcements, not sources.
+    assert len(events[0].reports) == 3 and events[0].independent_sources == 1
 
 
 def test_a_meeting_at_a_building_in_a_city_is_one_meeting_placed_at_the_building(
@@ -317,3 +319,22 @@ def test_sample_corpus_has_one_tokyo_summit_with_several_sources(tmp_path: Path)
         assert summits[0].status == "happened"
         dated = [e.date for e in events if e.date]
         assert dated == sorted(dated)
+
+
+def test_a_called_off_trip_is_one_row_with_its_status(world: World) -> None:
+    a = world.doc("Kishida cancelled his trip to Astana.", published="2024-08-08", outlet="TASS")
+    b = world.doc("岸田推迟了中亚之行。", published="2024-08-09", outlet="Xinhua")
+    c = world.doc("Kishida's summit in Astana was postponed.", published="2024-08-12",
+                  outlet="AI-generated digest")
+    world.event(a, "Kishida cancelled his trip to Astana", "visit",
+                ["Fumio Kishida", "Kazakhstan"], "2024-08-09", "Astana", status="cancelled")
+    world.event(b, "岸田推迟了中亚之行", "other", ["Fumio Kishida"], "2024-08", None,
+                status="postponed")
+    world.event(c, "Kishida's summit in Astana was postponed", "summit",
+                ["Fumio Kishida", "Kazakhstan"], "2024-08-12", "Astana", status="postponed")
+    events = timeline(world.store)
+    assert len(events) == 1, [(e.type, e.date, e.status) for e in events]
+    [e] = events
+    assert e.type != "other" and len(e.reports) == 3
+    assert e.status in ("postponed", "cancelled") and set(e.statuses) == {"cancelled",
+                                                                          "postponed"}

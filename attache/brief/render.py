@@ -13,36 +13,84 @@ import json
 import re
 import unicodedata
 from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, replace
 from datetime import date
+from pathlib import PurePosixPath
+from urllib.parse import quote as url_quote
+from urllib.parse import urlsplit
 
-from attache.brief import STRINGS, Brief, Claim, Row, Section, Table, plural
+from attache.brief.model import Brief, Claim, Row, Section, Table
+from attache.brief.strings import STRINGS, plural
 from attache.citations import Citation
 
 FORMATS: tuple[str, ...] = ("md", "html", "json")
 _CJK = r"[\u3000-\u30ff\u3400-\u9fff\uf900-\uffef]"
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u200b-\u200f\u2028-\u202e\u2066-\u2069]")
 
 
-def render(brief: Brief, fmt: str) -> str:
+@dataclass(frozen=True)
+class RenderOptions:
+    """How a brief is written out. Local paths are shown by file name only (a brief is shared;
+    the folders of the machine that wrote it are nobody's business) unless ``absolute_paths``."""
+
+    absolute_paths: bool = False
+
+
+DEFAULT_OPTIONS = RenderOptions()
+
+
+def render(brief: Brief, fmt: str, options: RenderOptions | None = None) -> str:
+    opts = options or DEFAULT_OPTIONS
     if fmt == "md":
-        return to_markdown(brief)
+        return to_markdown(brief, opts)
     if fmt == "html":
-        return to_html(brief)
+        return to_html(brief, opts)
     if fmt == "json":
-        return to_json(brief)
+        return to_json(brief, opts)
     raise ValueError(f"unknown brief format {fmt!r}; use one of {', '.join(FORMATS)}")
 
 
 def display(text: str) -> str:
-    """A quote on one line: PDF line breaks inside CJK text vanish, other whitespace folds."""
+    """A quote on one line: PDF line breaks inside CJK text vanish, other whitespace folds,
+    control and bidirectional-override characters are removed."""
     text = re.sub(rf"(?<={_CJK})\s*\n\s*(?={_CJK})", "", text)
+    text = _CONTROL.sub("", text)
     return re.sub(r"\s+", " ", text).strip()
 
 
+def _is_web(s: str | None) -> bool:
+    return bool(s) and urlsplit(s or "").scheme.lower() in ("http", "https")
+
+
+def shown_location(c: Citation, opts: RenderOptions = DEFAULT_OPTIONS) -> str:
+    """Where a reader finds the source: its URL, else its path — the file name (and archive
+    member) only, unless absolute paths were asked for."""
+    for cand in (c.url, c.location):
+        if _is_web(cand):
+            return str(cand)
+    path, _, member = c.location.partition("#")
+    if not path:
+        return ""
+    shown = path if opts.absolute_paths else PurePosixPath(path).name
+    return shown + (f"#{member}" if member else "")
+
+
+def href(c: Citation, opts: RenderOptions = DEFAULT_OPTIONS) -> str:
+    """A link target: http(s) as is; a local file as a ``file:`` URI only with absolute paths,
+    else relative to the brief (which is usually written beside the corpus)."""
+    for cand in (c.url, c.location):
+        if _is_web(cand):
+            return str(cand)
+    if opts.absolute_paths:
+        return c.href()
+    name = shown_location(c, opts).split("#", 1)[0]
+    return "./" + url_quote(name, safe="._-~") if name else ""
+
+
 def source_numbers(brief: Brief) -> dict[str, int]:
-    """doc id → the number it has in the source list (what citation markers show)."""
+    """doc id → the number it has in the reference list (what citation markers show)."""
     out: dict[str, int] = {}
-    sec = brief.section("sources")
-    t = sec.table("sources") if sec else None
+    t = brief.table("sources")
     for row in t.rows if t else ():
         try:
             out[row.key] = int(row.cells[0])
@@ -61,7 +109,7 @@ def _meta(brief: Brief) -> str:
 
 # --- Markdown ---------------------------------------------------------------------------------
 
-_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~<])")
+_MD_SPECIAL = re.compile(r"([\\`*_\[\]|~<>#])")
 _MD_ENTITY = re.compile(r"&(?=#?[0-9A-Za-z]+;)")
 
 
@@ -74,6 +122,13 @@ def md_escape(text: str) -> str:
     """
     text = _MD_SPECIAL.sub(r"\\\1", display(text))
     return _MD_ENTITY.sub(r"\\&", text)
+
+
+def md_url(url: str) -> str:
+    """A URL as a Markdown autolink target: nothing in it can close the link or a table."""
+    safe = "".join(ch if ch.isascii() and ch.isprintable() and ch not in ' <>|"`\\' else
+                   url_quote(ch, safe="") for ch in url)
+    return f"<{safe}>"
 
 
 _OPEN_QUOTES = "“\"「『«„"
@@ -92,29 +147,25 @@ def dropped_note(lang: str, n: int) -> str:
         n=n, n_citations=plural(n, "citation", "citations"), were="was" if n == 1 else "were")
 
 
-def _md_title(text: str) -> str:
-    # Entities, not backslashes: GitHub decodes them in link titles and shows them literally.
-    t = display(text)[:400]
-    return (t.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
-            .replace('"', "&quot;").replace("\\", "&#92;"))
-
-
-def _md_href(c: Citation) -> str:
-    href = c.href().replace(" ", "%20").replace("<", "%3C").replace(">", "%3E")
-    return href or "#"
-
-
 def _md_cites(cs: Sequence[Citation], nums: dict[str, int]) -> str:
-    return " ".join(f'[\\[{nums.get(c.doc_id, 0)}\\]](<{_md_href(c)}> "{_md_title(c.quote)}")'
-                    for c in cs)
+    seen = list(dict.fromkeys(nums.get(c.doc_id, 0) for c in cs))
+    return "".join(f"\\[{n}\\]" for n in seen)
 
 
-def _md_claim(c: Claim, nums: dict[str, int]) -> str:
+def _md_quote(c: Claim, nums: dict[str, int]) -> str:
+    q = md_escape(c.text) if self_quoted(c.text) else f"“{md_escape(c.text)}”"
+    gloss = f" — _{md_escape(c.gloss)}_" if c.gloss else (
+        f" — {md_escape(c.outlet)} ({c.language})" if c.outlet else "")
+    flag = f" ⚠ **{md_escape(c.flag)}**" if c.flag else ""
+    return f"{q} {_md_cites(c.citations, nums)}{gloss}{flag}"
+
+
+def _md_claim(c: Claim, nums: dict[str, int]) -> list[str]:
     if c.kind == "quote":
-        who = f" — {md_escape(c.outlet)}" if c.outlet else ""
-        q = md_escape(c.text) if self_quoted(c.text) else f"“{md_escape(c.text)}”"
-        return f"- {q}{who} ({c.language}) {_md_cites(c.citations, nums)}"
-    return f"- {md_escape(c.text)} {_md_cites(c.citations, nums)}"
+        return [f"- {_md_quote(c, nums)}"]
+    lines = [f"- {md_escape(c.text)} {_md_cites(c.citations, nums)}"]
+    lines += [f"  - {_md_quote(e, nums)}" for e in c.evidence]
+    return lines
 
 
 def _md_table(t: Table, nums: dict[str, int]) -> list[str]:
@@ -123,31 +174,66 @@ def _md_table(t: Table, nums: dict[str, int]) -> list[str]:
     lines = ["| " + " | ".join(md_escape(c) for c in t.columns) + " | |",
              "|" + "---|" * (len(t.columns) + 1)]
     for r in t.rows:
-        lines.append("| " + " | ".join(md_escape(c) for c in r.cells) + " | "
+        lines.append("| " + " | ".join(md_escape(c) or " " for c in r.cells) + " | "
                      + _md_cites(r.citations, nums) + " |")
     return lines + [""]
 
 
-def _md_section(sec: Section, nums: dict[str, int], level: int, empty: str) -> list[str]:
+def _md_section(sec: Section, nums: dict[str, int], level: int) -> list[str]:
     lines = ["#" * level + " " + md_escape(sec.title), ""]
-    body: list[str] = [_md_claim(c, nums) for c in sec.claims]
+    body: list[str] = [line for c in sec.claims for line in _md_claim(c, nums)]
     if body:
         body.append("")
     for t in sec.tables:
-        body += _md_table(t, nums)
+        if t.name != "sources":
+            body += _md_table(t, nums)
     for sub in sec.subsections:
-        body += _md_section(sub, nums, level + 1, empty)
-    if not body:
-        body = [f"_{empty}_", ""]
+        if not sub.empty:
+            body += _md_section(sub, nums, level + 1)
     return lines + body
 
 
-def to_markdown(brief: Brief) -> str:
+def _references(brief: Brief, nums: dict[str, int], opts: RenderOptions) -> list[str]:
+    """The numbered reference list: outlet, kind, date, language, URL or file name, and every
+    quote the brief cites from the source."""
+    t = brief.table("sources")
+    rows = {r.key: r for r in (t.rows if t else ())}
+    quotes: dict[str, list[Citation]] = {}
+    first: dict[str, Citation] = {}
+    for c in brief.citations():
+        first.setdefault(c.doc_id, c)
+        lst = quotes.setdefault(c.doc_id, [])
+        if all(x.key != c.key for x in lst):
+            lst.append(c)
+    out = []
+    for doc_id, n in sorted(nums.items(), key=lambda kv: kv[1]):
+        if doc_id not in first:
+            continue
+        r = rows.get(doc_id)
+        where = shown_location(first[doc_id], opts)
+        link = md_url(where) if _is_web(where) else md_escape(where)
+        head = " · ".join(md_escape(x) for x in (r.cells[1:5] if r else ()) if x)
+        out.append(f"{n}. {head + ' · ' if head else ''}{link}")
+        for c in sorted(quotes[doc_id], key=lambda c: c.start)[:8]:
+            out.append(f"   - “{md_escape(c.quote[:300])}”")
+    return out
+
+
+def to_markdown(brief: Brief, opts: RenderOptions = DEFAULT_OPTIONS) -> str:
     s = STRINGS[brief.lang]
     nums = source_numbers(brief)
     lines = [f"# {md_escape(brief.title)}", "", f"_{md_escape(_meta(brief))}_", ""]
     for sec in brief.sections:
-        lines += _md_section(sec, nums, 2, s["empty"])
+        if sec.key == "references":
+            continue
+        lines += _md_section(sec, nums, 2)
+    if brief.unverified:
+        lines += [f"## {md_escape(s['unverified'])}", "", md_escape(s["unverified.note"]), ""]
+        lines += [f"- {md_escape(u.text)} — _{md_escape(u.reason)}_" for u in brief.unverified]
+        lines.append("")
+    refs = _references(brief, nums, opts)
+    if refs:
+        lines += [f"## {md_escape(s['references'])}", "", *refs, ""]
     if brief.dropped:
         lines += [f"_{md_escape(dropped_note(brief.lang, len(brief.dropped)))}_", ""]
     return "\n".join(lines).rstrip() + "\n"
@@ -192,32 +278,43 @@ tr.verdict-single-source td.verdict{color:var(--single)}
 .chart{background:#fff;border:1px solid var(--line);border-radius:6px;margin:8px 0}
 .chart text{font-size:11px;fill:var(--muted)}
 .empty,.dropped{color:var(--muted);font-style:italic}
+ul.evidence{padding-left:18px;margin:3px 0 6px;font-size:14px}
+.gloss{color:var(--muted);font-size:13px}.flag{color:var(--conflict);font-size:12px;font-weight:600}
 td.link{word-break:break-all;max-width:360px}
 """
 
 
-def _html_cites(cs: Sequence[Citation], nums: dict[str, int]) -> str:
+def _html_cites(cs: Sequence[Citation], nums: dict[str, int], opts: RenderOptions) -> str:
     out = []
     for c in cs:
         q = display(c.quote)
         out.append(
-            f'<a class="cite" href="{esc(c.href() or "#")}" title="{esc(q)}" '
+            f'<a class="cite" href="{esc(href(c, opts) or "#")}" title="{esc(q)}" '
             f'data-quote="{esc(q)}" data-doc="{esc(c.doc_id)}" data-start="{c.start}" '
             f'data-end="{c.end}">[{nums.get(c.doc_id, 0)}]</a>')
     return "".join(out)
 
 
-def _html_claim(c: Claim, nums: dict[str, int]) -> str:
-    cites = _html_cites(c.citations, nums)
+def _html_quote(c: Claim, nums: dict[str, int], opts: RenderOptions) -> str:
+    own = ' class="own"' if self_quoted(c.text) else ""
+    gloss = (f' <span class="gloss">— {esc(c.gloss)}</span>' if c.gloss else
+             f' <span class="who">— {esc(c.outlet)}</span>' if c.outlet else "")
+    flag = f' <span class="flag">⚠ {esc(c.flag)}</span>' if c.flag else ""
+    return (f'<li class="claim quote"><q lang="{esc(c.language)}"{own}>'
+            f"{esc(display(c.text))}</q> {_html_cites(c.citations, nums, opts)}{gloss}{flag}"
+            "</li>")
+
+
+def _html_claim(c: Claim, nums: dict[str, int], opts: RenderOptions) -> str:
     if c.kind == "quote":
-        who = f' <span class="who">— {esc(c.outlet)}</span>' if c.outlet else ""
-        own = ' class="own"' if self_quoted(c.text) else ""
-        return (f'<li class="claim quote"><q lang="{esc(c.language)}"{own}>'
-                f"{esc(display(c.text))}</q>{who} {cites}</li>")
-    return f'<li class="claim statement">{esc(c.text)} {cites}</li>'
+        return _html_quote(c, nums, opts)
+    ev = ('<ul class="evidence">' + "".join(_html_quote(e, nums, opts) for e in c.evidence)
+          + "</ul>") if c.evidence else ""
+    return (f'<li class="claim statement">{esc(c.text)} '
+            f"{_html_cites(c.citations, nums, opts)}{ev}</li>")
 
 
-def _html_table(t: Table, nums: dict[str, int], cls: str) -> str:
+def _html_table(t: Table, nums: dict[str, int], cls: str, opts: RenderOptions) -> str:
     if not t.rows:
         return ""
     head = "".join(f"<th>{esc(c)}</th>" for c in t.columns) + "<th></th>"
@@ -231,8 +328,10 @@ def _html_table(t: Table, nums: dict[str, int], cls: str) -> str:
                 col_cls = ' class="verdict"'
             if cls == "sources" and i == len(r.cells) - 1:
                 col_cls = ' class="link"'
+                cell = shown_location(r.citations[0], opts) if r.citations else cell
             cells.append(f"<td{col_cls}>{esc(cell)}</td>")
-        body.append(f"<tr{rc}>{''.join(cells)}<td>{_html_cites(r.citations, nums)}</td></tr>")
+        body.append(f"<tr{rc}>{''.join(cells)}<td>{_html_cites(r.citations, nums, opts)}"
+                    "</td></tr>")
     return (f'<table class="{esc(cls)}"><thead><tr>{head}</tr></thead>'
             f"<tbody>{''.join(body)}</tbody></table>")
 
@@ -378,35 +477,41 @@ def _event_tip(r: Row) -> str:
     return " · ".join(str(c) for c in (r.cells[0], r.cells[1], r.cells[2], r.cells[-1]))
 
 
-def _html_section(sec: Section, nums: dict[str, int], level: int, empty: str,
-                  caption: str, earlier: str = "earlier: {n}") -> str:
+def _html_section(sec: Section, nums: dict[str, int], level: int, s: dict[str, str],
+                  opts: RenderOptions) -> str:
     out = [f'<section id="sec-{esc(sec.key)}" class="section {esc(sec.key)}">',
            f"<h{level}>{esc(sec.title)}</h{level}>"]
     body = []
     if sec.key == "timeline":
         t = sec.table("timeline")
-        body.append(timeline_svg(t.rows if t else (), caption, earlier))
+        body.append(timeline_svg(t.rows if t else (), s["chart"], s["chart.earlier"]))
     if sec.claims:
-        body.append('<ul class="claims">' + "".join(_html_claim(c, nums) for c in sec.claims)
-                    + "</ul>")
-    body += [_html_table(t, nums, t.name) for t in sec.tables]
-    body += [_html_section(s, nums, level + 1, empty, caption, earlier)
-             for s in sec.subsections]
+        body.append('<ul class="claims">' + "".join(_html_claim(c, nums, opts)
+                                                    for c in sec.claims) + "</ul>")
+    body += [_html_table(t, nums, t.name, opts) for t in sec.tables]
+    body += [_html_section(x, nums, level + 1, s, opts) for x in sec.subsections
+             if not x.empty]
     body = [b for b in body if b]
     if not body or (sec.key == "timeline" and len(body) == 1):
-        body.append(f'<p class="empty">{esc(empty)}</p>')
+        body.append(f'<p class="empty">{esc(s["empty"])}</p>')
     return "".join(out + body) + "</section>"
 
 
-def to_html(brief: Brief) -> str:
+def to_html(brief: Brief, opts: RenderOptions = DEFAULT_OPTIONS) -> str:
     s = STRINGS[brief.lang]
     nums = source_numbers(brief)
     toc = "".join(f'<a href="#sec-{esc(sec.key)}">{esc(sec.title)}</a>' for sec in brief.sections)
-    sections = "".join(_html_section(sec, nums, 2, s["empty"], s["chart"], s["chart.earlier"])
-                       for sec in brief.sections)
+    sections = "".join(_html_section(sec, nums, 2, s, opts) for sec in brief.sections)
+    unverified = ""
+    if brief.unverified:
+        items = "".join(f"<li>{esc(u.text)} <em>— {esc(u.reason)}</em></li>"
+                        for u in brief.unverified)
+        unverified = (f'<section id="sec-unverified" class="section unverified">'
+                      f"<h2>{esc(s['unverified'])}</h2><p>{esc(s['unverified.note'])}</p>"
+                      f"<ul>{items}</ul></section>")
     dropped = (f'<p class="dropped">{esc(dropped_note(brief.lang, len(brief.dropped)))}</p>'
                if brief.dropped else "")
-    page_lang = "zh-Hans" if brief.lang == "zh" else "en"
+    page_lang = {"zh": "zh-Hans"}.get(brief.lang, brief.lang)
     return (
         "<!DOCTYPE html>\n"
         f'<html lang="{page_lang}"><head><meta charset="utf-8">'
@@ -417,19 +522,46 @@ def to_html(brief: Brief) -> str:
         f"<title>{esc(brief.title)}</title><style>{_CSS}</style></head>"
         f'<body><main><header><h1>{esc(brief.title)}</h1>'
         f'<div class="meta">{esc(_meta(brief))}</div><nav class="toc">{toc}</nav></header>'
-        f"{sections}{dropped}</main></body></html>\n"
+        f"{sections}{unverified}{dropped}</main></body></html>\n"
     )
 
 
 # --- JSON -------------------------------------------------------------------------------------
 
 
-def to_json(brief: Brief) -> str:
+def to_json(brief: Brief, opts: RenderOptions = DEFAULT_OPTIONS) -> str:
+    """Every claim with its citations (``doc_id``, ``start``, ``end``, ``quote``); local paths
+    reduced to file names unless absolute paths were asked for."""
+    if not opts.absolute_paths:
+        brief = _local_names(brief, opts)
     d = brief.to_dict()
     nums = source_numbers(brief)
     d["source_numbers"] = nums
     d["citations"] = [c.to_dict() for c in _all_unique(brief.citations())]
     return json.dumps(d, ensure_ascii=False, indent=2) + "\n"
+
+
+def _local_names(brief: Brief, opts: RenderOptions) -> Brief:
+    def cite(c: Citation) -> Citation:
+        return replace(c, location=shown_location(replace(c, url=None), opts))
+
+    def claim(c: Claim) -> Claim:
+        return replace(c, citations=tuple(cite(x) for x in c.citations),
+                       evidence=tuple(claim(e) for e in c.evidence))
+
+    def section(s: Section) -> Section:
+        tables = tuple(replace(t, rows=tuple(_row(r) for r in t.rows)) for t in s.tables)
+        return replace(s, claims=tuple(claim(c) for c in s.claims), tables=tables,
+                       subsections=tuple(section(x) for x in s.subsections))
+
+    def _row(r: Row) -> Row:
+        cites = tuple(cite(x) for x in r.citations)
+        cells = r.cells
+        if r.citations and r.cells and r.cells[-1] == r.citations[0].location:
+            cells = (*r.cells[:-1], cites[0].location)
+        return replace(r, citations=cites, cells=cells)
+
+    return replace(brief, sections=tuple(section(s) for s in brief.sections))
 
 
 def _all_unique(cs: Iterable[Citation]) -> list[Citation]:

@@ -13,29 +13,20 @@ import json
 from collections.abc import Iterable
 from dataclasses import dataclass, replace
 from datetime import UTC, datetime
-from typing import TYPE_CHECKING, Any
+from typing import Any
 
 import sqlalchemy as sa
 
-from attache.brief import (
-    STRINGS,
-    Brief,
-    Claim,
-    Row,
-    Section,
-    Table,
-    Themes,
-    build_brief,
-    topic_key,
-    verify_brief,
-)
+from attache.brief import build_brief
+from attache.brief.model import Brief, Claim, Row, Section, topic_key
+from attache.brief.render import RenderOptions, display, render
+from attache.brief.strings import STRINGS
+from attache.brief.themes import Themes
+from attache.brief.verify import verify_brief
 from attache.citations import Citation, unique
+from attache.kb import KnowledgeBase
 from attache.model import make_id
-from attache.render import display, render
-from attache.store import SqlStore, briefs
-
-if TYPE_CHECKING:
-    from attache.evidence import EvidenceBase
+from attache.store import SqlStore, briefs, documents
 
 
 @dataclass(frozen=True)
@@ -87,24 +78,8 @@ def latest_edition(store: SqlStore, topic: str, lang: str) -> StoredEdition | No
 # --- rebuilding stored parts -----------------------------------------------------------------
 
 
-def _claim(d: dict[str, Any]) -> Claim:
-    return Claim.from_dict(d)
-
-
-def _row(d: dict[str, Any]) -> Row:
-    return Row(cells=tuple(d["cells"]),
-               citations=tuple(Citation.from_dict(c) for c in d["citations"]),
-               key=d.get("key", ""), state=d.get("state", ""), verdict=d.get("verdict"),
-               date=d.get("date"), weight=int(d.get("weight") or 0))
-
-
 def section_from_dict(d: dict[str, Any]) -> Section:
-    return Section(key=d["key"], title=d["title"],
-                   claims=tuple(_claim(c) for c in d.get("claims", ())),
-                   tables=tuple(Table(t["name"], tuple(t["columns"]),
-                                      tuple(_row(r) for r in t["rows"]))
-                                for t in d.get("tables", ())),
-                   subsections=tuple(section_from_dict(s) for s in d.get("subsections", ())))
+    return Section.from_dict(d)
 
 
 def _rows(sections: Iterable[Section], table: str) -> dict[str, Row]:
@@ -203,9 +178,28 @@ def publish(store: SqlStore, brief: Brief, now: str | None = None) -> tuple[Brie
     return b, bid, True
 
 
-def write_brief(eb: EvidenceBase, topic: str, lang: str = "en", fmt: str = "md", *,
-                themes: Themes | None = None) -> BriefResult:
-    """Build, verify, store (as a new edition if the evidence changed) and render a brief."""
-    b = build_brief(eb, topic, lang, themes=themes)
-    b, bid, new = publish(eb.store, b)
-    return BriefResult(edition=b.edition, text=render(b, fmt), brief=b, brief_id=bid, new=new)
+def _years(store: SqlStore, ids: set[str]) -> dict[str, str]:
+    """doc id → publication year, for checking dates a writer states."""
+    if not ids:
+        return {}
+    with store.engine.connect() as conn:
+        rows = conn.execute(sa.select(documents.c.id, documents.c.published)
+                            .where(documents.c.id.in_(sorted(ids)))).all()
+    return {r.id: r.published[:4] for r in rows if r.published}
+
+
+def write_brief(store: SqlStore, topic: Any, kb: KnowledgeBase, lang: str = "en",
+                fmt: str = "md", *, themes: Themes | None = None,
+                options: RenderOptions | None = None, writer: Any = None) -> BriefResult:
+    """Build, verify, store (as a new edition if the evidence changed) and render a brief.
+
+    ``topic`` is a resolved :class:`attache.topic.Topic`; ``writer`` an optional
+    :class:`attache.brief.llm.LLMWriter` that rewrites the statements (checked by code).
+    """
+    b = build_brief(store, topic, kb, lang, themes=themes)
+    if writer is not None:
+        b = verify_brief(writer.rewrite(b, _years(store, {c.doc_id for c in b.citations()})),
+                         store)
+    b, bid, new = publish(store, b)
+    return BriefResult(edition=b.edition, text=render(b, fmt, options), brief=b, brief_id=bid,
+                       new=new)
