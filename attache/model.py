@@ -16,7 +16,7 @@ LANGUAGES: tuple[str, ...] = ("zh-Hans", "zh-Hant", "en", "ru", "ja", "kk")
 
 Language = Literal["zh-Hans", "zh-Hant", "en", "ru", "ja", "kk", "und"]
 
-DateSource = Literal["header", "front-matter", "meta", "feed", "warc", "http", "url", "text",
+DateSource = Literal["header", "front-matter", "meta", "feed", "warc", "http", "url", "dateline", "text",
                      "inferred", "none"]
 """Where a publication date came from (its provenance)."""
 

@@ -18,7 +18,6 @@ from attache.kb import KnowledgeBase, default_kb
 from attache.model import Event
 
 T2S = OpenCC("t2s")
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SENT = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 
 
@@ -164,15 +163,6 @@ LINK = re.compile(r"\]\([^)\s]{0,4000}\)|https?://\S{1,4000}")
 def seed_skips(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in BOILER.finditer(text)] + [
         (m.start(), m.end()) for m in LINK.finditer(text)]
-
-
-def load_scorer() -> Any:
-    spec = importlib.util.spec_from_file_location("score_extract",
-                                                  SHARED / "eval" / "score_extract.py")
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
 
 
 # The seed scores of the whole pipeline (reader, normalizer, extractors) are measured by the
