@@ -17,7 +17,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator, Sequence
-
 from typing import Protocol
 
 from attache.dates import parse_date

@@ -16,8 +16,8 @@ LANGUAGES: tuple[str, ...] = ("zh-Hans", "zh-Hant", "en", "ru", "ja", "kk")
 
 Language = Literal["zh-Hans", "zh-Hant", "en", "ru", "ja", "kk", "und"]
 
-DateSource = Literal["header", "front-matter", "meta", "feed", "warc", "http", "url", "dateline", "text",
-                     "inferred", "none"]
+DateSource = Literal["header", "front-matter", "meta", "feed", "warc", "http", "url", "text",
+                     "inferred", "none", "dateline"]
 """Where a publication date came from (its provenance)."""
 
 ENTITY_TYPES: tuple[str, ...] = (

@@ -83,7 +83,8 @@ def parse_lexicon(data: dict[str, Any], where: str = "<data>") -> Lexicon:
                                   for x in data.get("dateline", [])) if p is not None)
     return Lexicon(
         code=data["code"],
-        months=MappingProxyType({str(k).lower(): int(v) for k, v in data.get("months", {}).items()}),
+        months=MappingProxyType({str(k).lower(): int(v)
+                                 for k, v in data.get("months", {}).items()}),
         weekdays=MappingProxyType({str(k).lower(): int(v)
                                    for k, v in data.get("weekdays", {}).items()}),
         datelines=datelines,
