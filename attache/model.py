@@ -174,7 +174,7 @@ class Event:
     place: str | None
     start: int
     end: int
-    status: Literal["happened", "planned", "postponed", "cancelled"] = "happened"
+    status: Literal["happened", "planned", "postponed", "cancelled", "background"] = "happened"
     trigger: str | None = None
 
 
