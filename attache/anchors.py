@@ -150,6 +150,27 @@ def _dateline_matches(line: str) -> Iterator[tuple[re.Match[str], Lexicon]]:
                 yield m, lx
 
 
+def _head_lines(text: str, n: int = 3) -> Iterator[tuple[int, str]]:
+    """The first ``n`` non-empty lines with their offsets."""
+    pos = 0
+    for line in text.split("\n"):
+        if line.strip():
+            yield pos, line
+            n -= 1
+            if not n:
+                return
+        pos += len(line) + 1
+
+
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """Where a wire dateline stands (``【新华网北京1月8日电】``, ``（中央社記者…東京8日專電）``):
+    the reporter and outlet named there are not actors of what follows."""
+    for pos, line in _head_lines(text):
+        for m, _ in _dateline_matches(line):
+            return pos + m.start(), pos + m.end()
+    return None
+
+
 def dateline_date(text: str) -> PublishedDate | None:
     """The date of a wire dateline among the first lines of ``text``.
 
@@ -157,9 +178,8 @@ def dateline_date(text: str) -> PublishedDate | None:
     ``【新华网东京8月9日电】``, ``【東京＝共同】2025年8月29日``; a dateline without a year takes
     it from the text (:func:`_dateline_year`); one without a month gives nothing.
     """
-    lines = [x.strip() for x in text.split("\n") if x.strip()][:3]
-    for line in lines:
-        for m, lx in _dateline_matches(line):
+    for _, raw in _head_lines(text):
+        for m, lx in _dateline_matches(raw.strip()):
             groups = m.groupdict()
             month = lx.month(groups["month"]) if groups.get("month") else None
             if month is None:

@@ -270,7 +270,7 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"(?i)(?<![0-9０-９])({_D}{{1,2}})\s+({_RU_GEN_RE})\s+({_D}{{4}})(?:\s*(?:года|г\.))?"), "ru_dmy"),
     (re.compile(rf"(?i)(?<![0-9０-９])({_D}{{1,2}})\s+({_RU_GEN_RE})(?!\s+[0-9０-９])"), "ru_dm"),
     (re.compile(rf"(?i)(?:\bв(?:о)?\s+)?\b({_RU_NOM_RE})\s+({_D}{{4}})(?:\s*(?:года|г\.))?"), "ru_my"),
-    (re.compile(rf"(?i)\bв(?:о)?\s+({_RU_NOM_RE})(?!\s+[0-9０-９])"), "ru_m"),
+    (re.compile(rf"(?i)\b(?:в(?:о)?|на)\s+({_RU_NOM_RE})(?!\s+[0-9０-９])"), "ru_m"),
     (re.compile(rf"(?i)(?:\b(с|со|в|до|к|по)\s+)?(?<![0-9０-９])({_D}{{4}})\s*(?:[-–—]\s*({_D}{{4}})\s*)?(?:годом|годах|годов|году|года|годы|год|гг\.|г\.)"), "ru_year"),
     (re.compile(r"(?i)\b(?:в|на)\s+(?:прошлом|этом|текущем|следующем|будущем|позапрошлом)\s+(?:году|месяце)\b|\b(?:на\s+)?(?:прошлой|этой|следующей)\s+неделе\b|\bвчера\b|\bсегодня\b|\bзавтра\b|\bпозавчера\b"), "rel_ru"),
     (re.compile(rf"(?i)(?<![0-9０-９])({_D}{{1,3}})\s+(год|года|лет|месяц|месяца|месяцев|день|дня|дней)\s+назад\b"), "ago_ru"),
@@ -358,11 +358,13 @@ def _month_day(a: _Anchor, m: int, d: int) -> str | None:
     return _iso(y, m, d)
 
 
-def _month_only(a: _Anchor, m: int) -> str | None:
+def _month_only(a: _Anchor, m: int, future: bool = False) -> str | None:
     if not 1 <= m <= 12:
         return None
     y = a.year
-    if a.month is not None and m > a.month + 2:
+    if a.month is not None and future and m < a.month:
+        y += 1  # "planned for January", told in December
+    elif a.month is not None and m > a.month + 2:
         y -= 1
     return _iso(y, m)
 
@@ -389,7 +391,10 @@ def _weekday_ahead(a: _Anchor, wd: int) -> str | None:
 _FUTURE = re.compile(
     r"примет|будет|состоится|долж(?:ен|на|но|ны)\s+был[аио]?\s+\w+|пройд[её]т|провед[её]т|посетит|отправится|планиру|намерен|"
     r"\bwill\b|\bis (?:to|due|expected)\b|\bplans? to\b|将|将要|计划|拟|予定|見通し|"
-    r"болады|қатысады|барады|жоспарла", re.IGNORECASE)
+    r"болады|қатысады|барады|жоспарла|намечен|запланирован|planned for|scheduled for|原定|预定|預定",
+    re.IGNORECASE)
+# Where the clause of a date ends: "signed on Thursday to form a venture that will …".
+_CLAUSE_END = re.compile(r"\b(?:that|which|who|to)\b|[;；]|\s(?:что|который|которая|которое)\b")
 
 
 _PAREN = re.compile(r"\([^()]*\)|（[^（）]*）")
@@ -399,6 +404,8 @@ def _is_future(text: str, s: int, e: int) -> bool:
     """Whether the clause around a date mention speaks of the future."""
     # Asides in brackets ("(в 2019–2022 годах …)") do not count towards the reach.
     after = _PAREN.sub("", re.split(r"[。！？.!?\n]", text[e:e + 160])[0])[:60]
+    cut = _CLAUSE_END.search(after)
+    after = after[:cut.start()] if cut else after
     around = re.split(r"[。！？.!?\n]", text[max(0, s - 30):s])[-1] + after
     return bool(_FUTURE.search(around))
 
@@ -597,10 +604,10 @@ def _resolve(kind: str, m: re.Match[str], a: _Anchor | None) -> tuple[str, bool]
         mn = _month_no(g(2))
         v = _month_day(a, mn, _int(g(1))) if mn else None
     elif kind == "m":
-        v = _month_only(a, _int(g(1)))
+        v = _month_only(a, _int(g(1)), _is_future(m.string, m.start(), m.end()))
     elif kind in ("en_m", "ru_m"):
         mn = _month_no(g(1))
-        v = _month_only(a, mn) if mn else None
+        v = _month_only(a, mn, _is_future(m.string, m.start(), m.end())) if mn else None
     elif kind == "d":
         v = _day_only(a, _int(g(1)), future=_is_future(m.string, m.start(), m.end()))
     elif kind == "rel_ym_cjk":

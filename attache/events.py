@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
+from attache.anchors import dateline_span
 from attache.lang.lexicon import languages, lexicon
 from attache.model import Entity, Event
 
@@ -103,6 +104,7 @@ class _Story:
     date_list: list[DateLike]
     persons: set[str]
     countries: set[str]
+    places: set[str]
     pair: list[str]
     country_of: dict[str, str]
     titled: dict[str, str] = field(default_factory=dict)  # title word -> its bearer
@@ -159,8 +161,9 @@ def _story(text: str, original: str, language: str, sentences: Sequence[tuple[in
     if published is None:
         # "NEW YORK, September 19, 2023 —": a dateline stands in for the publication date
         published, dates = _dateline(text, language, sentences, dates)
+    head = dateline_span(text) or (0, 0)
     mentions = sorted((m.start, m.end, e) for e in entities for m in e.mentions
-                      if not _WEATHER.search(e.name))
+                      if not _WEATHER.search(e.name) and not head[0] <= m.start < head[1])
     starts = [m[0] for m in mentions]
     by_sent: list[list[tuple[int, int, Entity]]] = []
     for s_start, s_end in sentences:
@@ -175,6 +178,7 @@ def _story(text: str, original: str, language: str, sentences: Sequence[tuple[in
         date_list=sorted((d for d in dates if d.value), key=lambda d: d.start),
         persons={e.name for e in entities if e.type == "person"},
         countries={e.name for e in entities if e.type == "country"},
+        places={e.name for e in entities if e.type == "place"},
         pair=[n for _, n in counts[:2]] if len(counts) >= 2 else [],
         country_of=_countries_of(text, sentences, by_sent))
 
@@ -253,6 +257,12 @@ def _event(story: _Story, trig: _Trigger) -> Event | None:
                      story.published, trig.s_start)
     if trig.ahead:
         date = _ahead_date(trig.sent, trig.sent_dates, story.published) or date
+    if trig.status == "planned" and story.published and date \
+            and date[:7] < story.published[:len(date[:7])]:
+        # "first proposed in 2023, is to be held next year": a plan is not dated in the past
+        later = sorted((abs(d.start - trig.pos), d.value) for d in trig.sent_dates
+                       if d.value[:7] > story.published[:7] and "/" not in d.value)
+        date = later[0][1] if later else date
     date = _settle_status(story, trig, date)
     if trig.typ == "summit" and trig.status == "planned":
         parts = parts + [p for p in story.summit_parties if p not in parts]
@@ -305,8 +315,13 @@ def _implied_parties(story: _Story, trig: _Trigger, parts: list[str]) -> list[st
             sent[max(0, trig.match.start() - 16):trig.match.start()]):
         # "两国签署…": the two countries sign, whoever stood beside them
         parts = pair + [p for p in parts if p not in pair and p not in story.persons]
-    if not parts and (typ == "signing" or typ == "meeting" and _BILATERAL.search(sent)):
-        parts = pair
+    if typ == "signing" and not pair and (_ALL_PARTIES.search(sent) or _BILATERAL.search(sent)) \
+            and not any(p in story.persons or p in story.countries for p in parts):
+        # "Тараптар … қол қойды" after a meeting: the parties are the two who just met
+        parts = list(story.last_persons.get("meeting") or story.last_persons.get("visit") or [])
+    if not any(p not in story.places for p in parts) and (
+            typ == "signing" or typ == "meeting" and _BILATERAL.search(sent)):
+        parts = pair + [p for p in parts if p not in pair]
     dest = _DESTINATION.get(trig.match.group())
     if dest and dest not in parts and parts:
         parts = parts + [dest]
