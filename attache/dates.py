@@ -363,8 +363,8 @@ def _month_only(a: _Anchor, m: int, future: bool = False) -> str | None:
     if not 1 <= m <= 12:
         return None
     y = a.year
-    if a.month is not None and future and m < a.month:
-        y += 1  # "planned for January", told in December
+    if a.month is not None and future:
+        y += m < a.month  # "planned for January", told in December
     elif a.month is not None and m > a.month + 2:
         y -= 1
     return _iso(y, m)
@@ -392,7 +392,8 @@ def _weekday_ahead(a: _Anchor, wd: int) -> str | None:
 _FUTURE = re.compile(
     r"примет|будет|состоится|долж(?:ен|на|но|ны)\s+был[аио]?\s+\w+|пройд[её]т|провед[её]т|посетит|отправится|планиру|намерен|"
     r"\bwill\b|\bis (?:to|due|expected)\b|\bplans? to\b|将|将要|计划|拟|予定|見通し|"
-    r"болады|қатысады|барады|жоспарла|намечен|запланирован|planned for|scheduled for|原定|预定|預定",
+    r"болады|қатысады|барады|жоспарла|намечен|запланирован|planned for|scheduled for|原定|预定|預定|"
+    r"договорил\w* о|agreed to|agree to|商定|约定|約定|合意し",
     re.IGNORECASE)
 # Where the clause of a date ends: "signed on Thursday to form a venture that will …".
 _CLAUSE_END = re.compile(r"\b(?:that|which|who|to)\b|[;；]|\s(?:что|который|которая|которое)\b")

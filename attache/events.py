@@ -611,13 +611,18 @@ def _place(text: str, in_sent: list[tuple[int, int, Entity]], t_pos: int) -> str
     return best[1] if best else None
 
 
+_ASIDE = re.compile(r"[,，、][^,，、。.;；]{1,40}[,，、]")
+
+
 def _status(sent: str, trig_start: int, language: str = "en") -> Status:
     sent = _NOT_CANCELLED.sub(" ", sent)
     for status, rx in _STATUS:
         # Cancellation and postponement may come late in the sentence; plans sit near the verb.
         # Verb-final languages (ja, kk) and Russian word order put the plan further on.
         reach = 30 if language in ("ja", "kk", "ru") else 12
-        head = sent if status != "planned" else sent[max(0, trig_start - 25):trig_start + reach]
+        # An aside between commas ("summit, first proposed in 2023, is to be held") is skipped.
+        after = _ASIDE.sub(" ", sent[trig_start:trig_start + 80])[:reach + 8]
+        head = sent if status != "planned" else sent[max(0, trig_start - 25):trig_start] + after
         if rx.search(head):
             return status
     return "happened"
@@ -637,6 +642,7 @@ _ATTEND = re.compile(r"出席|参加|參加|与会|與會|主持|attended|joined
 # "the two leaders signed": the persons of the meeting just told
 _TWO_LEADERS = re.compile(r"両首脳|两国元首|兩國元首|双方元首|雙方元首|两位领导人|兩位領導人|"
                           r"the two leaders|both leaders|оба лидера|лидеры двух стран|"
+
                           r"екі ел басшылары|екі мемлекет басшысы", re.IGNORECASE)
 # "the six heads of state signed": the leaders of the summit just told
 _ALL_LEADERS = re.compile(r"[六五四三七八九多各]国元首|[六五四三七八九多各]國元首|各国领导人|"
