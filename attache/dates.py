@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from datetime import date
 from email.utils import parsedate_tz
 
+from attache.lang.lexicon import all_lexicons
 from attache.numbers import ascii_digits, parse_cjk
 
 _ISO = re.compile(r"^\s*(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?(?:[T\s].*)?$")
@@ -20,26 +21,8 @@ _CJK = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?"
 _DMY = re.compile(r"^\s*(\d{1,2})[./](\d{1,2})[./](\d{4})\b")
 _YEAR = re.compile(r"^\s*(\d{4})\s*(?:年)?\s*$")
 
-_MONTHS: dict[str, int] = {}
-for _i, _names in enumerate(
-    [
-        "january jan январь января янв қаңтар",
-        "february feb февраль февраля фев ақпан",
-        "march mar март марта наурыз",
-        "april apr апрель апреля апр сәуір",
-        "may май мая мамыр",
-        "june jun июнь июня маусым",
-        "july jul июль июля шілде",
-        "august aug август августа авг тамыз",
-        "september sep sept сентябрь сентября сен қыркүйек",
-        "october oct октябрь октября окт қазан",
-        "november nov ноябрь ноября ноя қараша",
-        "december dec декабрь декабря дек желтоқсан",
-    ],
-    start=1,
-):
-    for _n in _names.split():
-        _MONTHS[_n] = _i
+# Month and weekday names come from the language files (attache/lang/*.json).
+_MONTHS: dict[str, int] = {k: v for lx in all_lexicons() for k, v in lx.months.items()}
 
 _WORDY = re.compile(
     r"(?:(\d{1,2})\s+([^\W\d_]+)\.?,?\s+(\d{4}))|(?:([^\W\d_]+)\.?\s+(\d{1,2}),?\s+(\d{4}))|"
@@ -166,11 +149,6 @@ def _int(s: str) -> int:
     return int(ascii_digits(s))
 
 
-# Month names by language, lower-case; Russian prepositional and Kazakh stems included.
-_RU_PREP = {
-    "январе": 1, "феврале": 2, "марте": 3, "апреле": 4, "мае": 5, "июне": 6, "июле": 7,
-    "августе": 8, "сентябре": 9, "октябре": 10, "ноябре": 11, "декабре": 12,
-}
 _EN_MONTH_RE = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
@@ -181,38 +159,17 @@ _RU_NOM_RE = (
     r"январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре)"
 )
 _KK_MONTH_RE = r"(?:қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан)"
-_KK_MONTHS = {
-    "қаңтар": 1, "ақпан": 2, "наурыз": 3, "сәуір": 4, "мамыр": 5, "маусым": 6, "шілде": 7,
-    "тамыз": 8, "қыркүйек": 9, "қазан": 10, "қараша": 11, "желтоқсан": 12,
-}
 
 
 def _month_no(name: str) -> int | None:
-    n = name.lower().rstrip(".")
-    if n in _MONTHS:
-        return _MONTHS[n]
-    if n in _RU_PREP:
-        return _RU_PREP[n]
-    for stem, k in _KK_MONTHS.items():
-        if n.startswith(stem):
+    for lx in all_lexicons():
+        k = lx.month(name)
+        if k is not None:
             return k
     return None
 
 
-_WEEKDAYS: dict[str, int] = {}
-for _i, _names in enumerate(
-    [
-        "一 monday понедельник дүйсенбі 月",
-        "二 tuesday вторник сейсенбі 火",
-        "三 wednesday среду среда сәрсенбі 水",
-        "四 thursday четверг бейсенбі 木",
-        "五 friday пятницу пятница жұма 金",
-        "六 saturday субботу суббота сенбі 土",
-        "日 天 sunday воскресенье жексенбі",
-    ]
-):
-    for _n in _names.split():
-        _WEEKDAYS[_n] = _i
+_WEEKDAYS: dict[str, int] = {k: v for lx in all_lexicons() for k, v in lx.weekdays.items()}
 
 # Spans where digits are not dates: URLs, DOIs, e-mail addresses.
 _MASK = re.compile(
