@@ -84,6 +84,7 @@ _PLACE_MARK = re.compile(r"(?:在|于|於|赴|抵达|抵達|访问|訪問|\bin |
 _PARTICIPANT_TYPES = ("person", "organization", "country", "place")
 # Telephone and video: a call between leaders is a meeting, never a summit.
 _PHONE = re.compile(r"电话|電話|通话|通話|telephone|\bphone|телефон", re.IGNORECASE)
+_VIDEO = re.compile(r"视频|視訊|video|видео|бейне|テレビ|オンライン", re.IGNORECASE)
 # Weather services report the weather; they are never the actors of an event.
 _WEATHER = re.compile(r"meteorolog|hydromet|weather|气象|氣象|気象|гидромет|метеоролог|"
                       r"Қазгидромет", re.IGNORECASE)
@@ -296,6 +297,10 @@ def _parties(story: _Story, trig: _Trigger) -> list[str]:
             story.type_of.get(m.group().lower()) == "summit"
             for m in story.pattern.finditer(sent)):
         trig.typ = typ = "summit"  # "met the leaders of A, B, C …": a summit, whatever its noun
+    if typ == "meeting" and _VIDEO.search(trig.match.group()) and any(
+            story.type_of.get(m.group().lower()) == "summit"
+            for m in story.pattern.finditer(sent)):
+        trig.typ = typ = "summit"  # a video summit is a summit held online
     if typ == "summit":
         # the leaders: named here, or in the attendance sentences around it
         parts = parts + [n for n in _attendees(trig.s_idx, story.sentences, story.text,
