@@ -66,13 +66,13 @@ _STATUS: tuple[tuple[Status, re.Pattern[str]], ...] = (
                            r"is to |予定|見通し|計画|planned for|scheduled|жоспарла|болады",
                            re.IGNORECASE)),
 )
-_TITLES = re.compile(r"总统|總統|首相|总理|總理|外长|外長|外相|天皇|主席|President|Prime Minister|"
-                     r"[Пп]резидент|[Пп]ремьер|大統領|Президенті|[Гг]лава государства|"
-                     r"[Мм]емлекет басшысы|国家元首|國家元首|[Hh]ead of [Ss]tate")
-# Titles that name the same office; the key under which a holder is remembered.
-_TITLE_KEY = {"президенті": "президент", "глава государства": "президент",
-              "мемлекет басшысы": "президент", "国家元首": "总统", "國家元首": "总统",
-              "總統": "总统", "head of state": "president", "總理": "总理", "外長": "外长"}
+# Offices and the words that name them, from the language files: "the president" is
+# remembered under one key whatever the language or form (Президенті, 國家元首, Head of State).
+_TITLE_KEY = {form.lower(): key for code in languages()
+              for key, forms in lexicon(code).titles.items() for form in forms}
+_TITLES = re.compile("|".join(re.escape(f) for f in sorted(
+    {form for code in languages() for forms in lexicon(code).titles.values() for form in forms},
+    key=len, reverse=True)))
 
 
 def _tkey(title: str) -> str:

@@ -54,3 +54,12 @@ def test_bad_files_say_what_is_wrong() -> None:
         parse_lexicon({"code": "xx", "dateline": ["(unclosed"]})
     with pytest.raises(LexiconError, match="no language file"):
         lexicon("xx")
+
+
+def test_titles_and_header_keys_come_from_the_files() -> None:
+    assert "Президенті" in lexicon("kk").titles["президент"]
+    assert "國家元首" in lexicon("zh-Hant").titles["总统"]
+    assert "掲載日" in lexicon("ja").header_keys["date"]
+    assert "дата" in lexicon("ru").header_keys["date"]
+    with pytest.raises(LexiconError, match="unknown header fields"):
+        parse_lexicon({"code": "xx", "header_keys": {"colour": ["x"]}})

@@ -12,7 +12,11 @@ File keys (all optional except ``code``):
   ``month`` (digits or a month name) and ``year``, tried on the first lines of a text;
 * ``future_year_before`` / ``future_year_after``: expressions that, found right before or
   right after a four-digit year, make it a target year ("by 2030", "2030年までに");
-* ``event_triggers``: event type → trigger words, matched on the normalised view.
+* ``event_triggers``: event type → trigger words, matched on the normalised view;
+* ``titles``: an office (its key, lower case) → the words that name it (``President``,
+  ``Мемлекет басшысы``, ``國家元首``), to tell who "the president" is;
+* ``header_keys``: ``title``/``date``/``source``/``outlet``/``author``/``other`` → the keys of
+  the ``key: value`` lines a text file may start with (``Дата:``, ``来源：``, ``掲載日：``).
 """
 
 from __future__ import annotations
@@ -28,6 +32,7 @@ from typing import Any
 from attache.errors import AttacheError
 
 EVENT_TYPES = ("visit", "meeting", "summit", "signing", "forum", "statement", "other")
+HEADER_FIELDS = ("title", "date", "source", "outlet", "author", "other")
 
 
 @dataclass(frozen=True)
@@ -41,6 +46,10 @@ class Lexicon:
     future_year_before: re.Pattern[str] | None
     future_year_after: re.Pattern[str] | None
     event_triggers: MappingProxyType[str, tuple[str, ...]] = field(
+        default_factory=lambda: MappingProxyType({}))
+    titles: MappingProxyType[str, tuple[str, ...]] = field(
+        default_factory=lambda: MappingProxyType({}))
+    header_keys: MappingProxyType[str, tuple[str, ...]] = field(
         default_factory=lambda: MappingProxyType({}))
 
     def month(self, name: str) -> int | None:
@@ -79,6 +88,11 @@ def parse_lexicon(data: dict[str, Any], where: str = "<data>") -> Lexicon:
     if unknown:
         raise LexiconError(f"{where}: unknown event types {sorted(unknown)}; use "
                            f"{', '.join(EVENT_TYPES)}")
+    headers = data.get("header_keys", {})
+    odd = sorted(set(headers) - set(HEADER_FIELDS))
+    if odd:
+        raise LexiconError(f"{where}: unknown header fields {odd}; use "
+                           f"{', '.join(HEADER_FIELDS)}")
     datelines = tuple(p for p in (_compile(x, f"{where} dateline")
                                   for x in data.get("dateline", [])) if p is not None)
     return Lexicon(
@@ -91,6 +105,10 @@ def parse_lexicon(data: dict[str, Any], where: str = "<data>") -> Lexicon:
         future_year_before=_compile(data.get("future_year_before"), f"{where} future_year_before"),
         future_year_after=_compile(data.get("future_year_after"), f"{where} future_year_after"),
         event_triggers=MappingProxyType({t: tuple(triggers.get(t, ())) for t in EVENT_TYPES}),
+        titles=MappingProxyType({str(k).lower(): tuple(v)
+                                 for k, v in data.get("titles", {}).items()}),
+        header_keys=MappingProxyType({f: tuple(str(k).lower() for k in headers.get(f, ()))
+                                      for f in HEADER_FIELDS}),
     )
 
 

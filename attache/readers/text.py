@@ -30,6 +30,7 @@ from typing import Any
 from attache.anchors import dateline_date, url_date
 from attache.dates import parse_date
 from attache.errors import EmptyDocument
+from attache.lang.lexicon import languages, lexicon
 from attache.model import Document, Link, PublishedDate
 from attache.readers.markdown import reduce_markdown, split_front_matter
 
@@ -38,16 +39,20 @@ _KV = re.compile(r"^[ \t\ufeff]*([^\s:：][^:：\n]{0,24}?)[ \t]*[:：][ \t]*(.*
 _BARE_URL = re.compile(r"^[ \t\ufeff]*(?:url[ \t]*[:：][ \t]*)?(https?://\S+)\s*$", re.IGNORECASE)
 _MD_LINK = re.compile(r"\]\(\s*<?https?://")
 
-_TITLE_KEYS = {"主题", "主題", "标题", "標題", "题目", "題目", "title", "headline", "заголовок",
-               "тема", "тақырып", "タイトル", "見出し", "件名"}
-_DATE_KEYS = {"日期", "时间", "時間", "发布时间", "發布時間", "发布日期", "發布日期", "日付",
-              "date", "published", "pubdate", "дата", "күні", "опубликовано", "掲載日", "発行日"}
-_SOURCE_KEYS = {"来源", "來源", "出处", "出處", "source", "url", "link", "источник", "ссылка",
-                "дереккөз", "出典", "ソース", "链接", "鏈接"}
-_OUTLET_KEYS = {"outlet", "publisher", "media", "媒体", "媒體", "издание", "сми", "басылым",
-                "媒体名", "site"}
-_AUTHOR_KEYS = {"作者", "author", "автор", "авторы", "著者", "記者", "记者", "byline"}
-_KNOWN = _TITLE_KEYS | _DATE_KEYS | _SOURCE_KEYS | _OUTLET_KEYS | _AUTHOR_KEYS | {"版次"}
+
+
+def _header_keys(field: str) -> frozenset[str]:
+    """The header keys of one field in every language file (``Дата``, ``来源``, ``掲載日`` …)."""
+    return frozenset(k for code in languages() for k in lexicon(code).header_keys[field])
+
+
+_TITLE_KEYS = _header_keys("title")
+_DATE_KEYS = _header_keys("date")
+_SOURCE_KEYS = _header_keys("source")
+_OUTLET_KEYS = _header_keys("outlet")
+_AUTHOR_KEYS = _header_keys("author")
+_KNOWN = (_TITLE_KEYS | _DATE_KEYS | _SOURCE_KEYS | _OUTLET_KEYS | _AUTHOR_KEYS
+          | _header_keys("other"))
 
 _SENTENCE_END = tuple("。！？!?.…;；:：,，、")
 _MAX_TITLE = 80
