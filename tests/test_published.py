@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 from attache.anchors import dateline_date, latest_event_month, url_date
@@ -71,3 +73,17 @@ def test_undated_text_is_dated_by_its_latest_event_month() -> None:
     inferred = latest_event_month(find_dates(text, "en", None))
     assert inferred is not None and (inferred.value, inferred.source) == ("2024-07", "inferred")
     assert latest_event_month(find_dates("No dates here.", "en", None)) is None
+
+
+def test_an_undated_file_is_dated_by_its_events_and_so_are_its_facts(tmp_path: Path) -> None:
+    from attache.evidence import extract_files
+
+    f = tmp_path / "undated.txt"
+    f.write_text("Kassym-Jomart Tokayev met Vladimir Putin in Moscow on 3 July 2024. "
+                 "Trade between Kazakhstan and Russia reached $28 billion in 2023.\n", "utf-8")
+    (ex,), failures = extract_files([str(f)])
+    assert not failures
+    assert ex.published == "2024-07"
+    meeting = [e for e in ex.events if e.type == "meeting"]
+    assert meeting and meeting[0].date == "2024-07-03"
+    assert [fig.period for fig in ex.figures if fig.unit == "USD"] == ["2023"]
