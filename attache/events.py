@@ -271,15 +271,27 @@ def _event(story: _Story, trig: _Trigger) -> Event | None:
     if place in parts and len(parts) > 1:
         parts = [p for p in parts if p != place]
     key = (trig.typ, frozenset(parts), date)
-    if key in story.seen or (trig.typ == "other" and trig.status != "happened" and any(
-            ev.start == trig.s_start and ev.type == trig.typ and ev.date == date
-            and set(ev.participants) & set(parts) for ev in story.events)):
-        return None  # one trip called off, named twice in the sentence
+    if key in story.seen or _told(story, trig, parts, date):
+        return None
     story.seen.add(key)
     s_end = story.sentences[trig.s_idx][1]
     return Event(type=trig.typ, participants=tuple(parts), date=date, place=place,
                  start=trig.s_start, end=s_end, status=trig.status,
                  trigger=story.original[trig.pos:trig.pos + len(trig.match.group())])
+
+
+def _told(story: _Story, trig: _Trigger, parts: list[str], date: str | None) -> bool:
+    """The same event already told by this sentence: one trip called off named twice, or a
+    call stated by two triggers ("電話で首脳会談")."""
+    for ev in story.events:
+        if ev.start != trig.s_start or ev.type != trig.typ or ev.date != date:
+            continue
+        both = set(ev.participants) & set(parts)
+        if (trig.typ == "other" and trig.status != "happened" and both) or (
+                both and (set(parts) <= set(ev.participants)
+                          or set(ev.participants) <= set(parts))):
+            return True
+    return False
 
 
 def _parties(story: _Story, trig: _Trigger) -> list[str]:
@@ -514,6 +526,9 @@ def _date_for(typ: str, t_pos: int, sent_dates: Sequence[DateLike], sent: str,
               and not _names_document(sent, d.end - s_start)]
     if len(usable) > 1 and any("/" not in d.value for d in usable):
         usable = [d for d in usable if "/" not in d.value]  # a span of years dates nothing
+    own = [d for d in usable if sent[d.end - s_start:d.end - s_start + 1] not in ("の", "的")]
+    if own and len(own) < len(usable):
+        usable = own  # "2月の大地震": a date that describes a noun, not the event
     if usable:
         best = min(usable, key=lambda d: abs(d.start - t_pos)).value
         years = {d.value for d in usable if len(d.value) == 4}
