@@ -284,7 +284,13 @@ def _told(story: _Story, trig: _Trigger, parts: list[str], date: str | None) -> 
     """The same event already told by this sentence: one trip called off named twice, or a
     call stated by two triggers ("電話で首脳会談")."""
     for ev in story.events:
-        if ev.start != trig.s_start or ev.type != trig.typ or ev.date != date:
+        if ev.type != trig.typ or ev.date != date:
+            continue
+        if ev.start != trig.s_start:
+            # a summit told again by the next sentences ("…出席峰会"): same day, same leaders
+            if trig.typ == "summit" and date and len(date) == 10 \
+                    and len(set(ev.participants) & set(parts)) >= 2:
+                return True
             continue
         both = set(ev.participants) & set(parts)
         if (trig.typ == "other" and trig.status != "happened" and both) or (
