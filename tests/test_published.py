@@ -87,3 +87,12 @@ def test_an_undated_file_is_dated_by_its_events_and_so_are_its_facts(tmp_path: P
     meeting = [e for e in ex.events if e.type == "meeting"]
     assert meeting and meeting[0].date == "2024-07-03"
     assert [fig.period for fig in ex.figures if fig.unit == "USD"] == ["2023"]
+
+
+def test_a_dateline_span_covers_reporter_and_outlet_in_either_script() -> None:
+    from attache.anchors import dateline_span
+
+    for text in ("（中央社記者林佳和東京8日專電）日本首相石破茂今天會談。",
+                 "（中央社记者林佳和东京8日专电）日本首相石破茂今天会谈。"):
+        assert dateline_span(text) == (0, 15)
+    assert dateline_span("Tokayev met Putin on Monday.") is None
