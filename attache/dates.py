@@ -8,10 +8,12 @@ We parse these ourselves because feedparser silently misreads ``2025年12月18�
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import date
 from email.utils import parsedate_tz
 
+from attache.lang.lexicon import all_lexicons
 from attache.numbers import ascii_digits, parse_cjk
 
 _ISO = re.compile(r"^\s*(\d{4})[-/.](\d{1,2})(?:[-/.](\d{1,2}))?(?:[T\s].*)?$")
@@ -19,26 +21,8 @@ _CJK = re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月(?:\s*(\d{1,2})\s*[日号])?"
 _DMY = re.compile(r"^\s*(\d{1,2})[./](\d{1,2})[./](\d{4})\b")
 _YEAR = re.compile(r"^\s*(\d{4})\s*(?:年)?\s*$")
 
-_MONTHS: dict[str, int] = {}
-for _i, _names in enumerate(
-    [
-        "january jan январь января янв қаңтар",
-        "february feb февраль февраля фев ақпан",
-        "march mar март марта наурыз",
-        "april apr апрель апреля апр сәуір",
-        "may май мая мамыр",
-        "june jun июнь июня маусым",
-        "july jul июль июля шілде",
-        "august aug август августа авг тамыз",
-        "september sep sept сентябрь сентября сен қыркүйек",
-        "october oct октябрь октября окт қазан",
-        "november nov ноябрь ноября ноя қараша",
-        "december dec декабрь декабря дек желтоқсан",
-    ],
-    start=1,
-):
-    for _n in _names.split():
-        _MONTHS[_n] = _i
+# Month and weekday names come from the language files (attache/lang/*.json).
+_MONTHS: dict[str, int] = {k: v for lx in all_lexicons() for k, v in lx.months.items()}
 
 _WORDY = re.compile(
     r"(?:(\d{1,2})\s+([^\W\d_]+)\.?,?\s+(\d{4}))|(?:([^\W\d_]+)\.?\s+(\d{1,2}),?\s+(\d{4}))|"
@@ -165,11 +149,6 @@ def _int(s: str) -> int:
     return int(ascii_digits(s))
 
 
-# Month names by language, lower-case; Russian prepositional and Kazakh stems included.
-_RU_PREP = {
-    "январе": 1, "феврале": 2, "марте": 3, "апреле": 4, "мае": 5, "июне": 6, "июле": 7,
-    "августе": 8, "сентябре": 9, "октябре": 10, "ноябре": 11, "декабре": 12,
-}
 _EN_MONTH_RE = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
     r"December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)"
@@ -180,38 +159,17 @@ _RU_NOM_RE = (
     r"январе|феврале|марте|апреле|мае|июне|июле|августе|сентябре|октябре|ноябре|декабре)"
 )
 _KK_MONTH_RE = r"(?:қаңтар|ақпан|наурыз|сәуір|мамыр|маусым|шілде|тамыз|қыркүйек|қазан|қараша|желтоқсан)"
-_KK_MONTHS = {
-    "қаңтар": 1, "ақпан": 2, "наурыз": 3, "сәуір": 4, "мамыр": 5, "маусым": 6, "шілде": 7,
-    "тамыз": 8, "қыркүйек": 9, "қазан": 10, "қараша": 11, "желтоқсан": 12,
-}
 
 
 def _month_no(name: str) -> int | None:
-    n = name.lower().rstrip(".")
-    if n in _MONTHS:
-        return _MONTHS[n]
-    if n in _RU_PREP:
-        return _RU_PREP[n]
-    for stem, k in _KK_MONTHS.items():
-        if n.startswith(stem):
+    for lx in all_lexicons():
+        k = lx.month(name)
+        if k is not None:
             return k
     return None
 
 
-_WEEKDAYS: dict[str, int] = {}
-for _i, _names in enumerate(
-    [
-        "一 monday понедельник дүйсенбі 月",
-        "二 tuesday вторник сейсенбі 火",
-        "三 wednesday среду среда сәрсенбі 水",
-        "四 thursday четверг бейсенбі 木",
-        "五 friday пятницу пятница жұма 金",
-        "六 saturday субботу суббота сенбі 土",
-        "日 天 sunday воскресенье жексенбі",
-    ]
-):
-    for _n in _names.split():
-        _WEEKDAYS[_n] = _i
+_WEEKDAYS: dict[str, int] = {k: v for lx in all_lexicons() for k, v in lx.weekdays.items()}
 
 # Spans where digits are not dates: URLs, DOIs, e-mail addresses.
 _MASK = re.compile(
@@ -270,7 +228,7 @@ _RULES: list[tuple[re.Pattern[str], str]] = [
     (re.compile(rf"(?i)(?<![0-9０-９])({_D}{{1,2}})\s+({_RU_GEN_RE})\s+({_D}{{4}})(?:\s*(?:года|г\.))?"), "ru_dmy"),
     (re.compile(rf"(?i)(?<![0-9０-９])({_D}{{1,2}})\s+({_RU_GEN_RE})(?!\s+[0-9０-９])"), "ru_dm"),
     (re.compile(rf"(?i)(?:\bв(?:о)?\s+)?\b({_RU_NOM_RE})\s+({_D}{{4}})(?:\s*(?:года|г\.))?"), "ru_my"),
-    (re.compile(rf"(?i)\bв(?:о)?\s+({_RU_NOM_RE})(?!\s+[0-9０-９])"), "ru_m"),
+    (re.compile(rf"(?i)\b(?:в(?:о)?|на)\s+({_RU_NOM_RE})(?!\s+[0-9０-９])"), "ru_m"),
     (re.compile(rf"(?i)(?:\b(с|со|в|до|к|по)\s+)?(?<![0-9０-９])({_D}{{4}})\s*(?:[-–—]\s*({_D}{{4}})\s*)?(?:годом|годах|годов|году|года|годы|год|гг\.|г\.)"), "ru_year"),
     (re.compile(r"(?i)\b(?:в|на)\s+(?:прошлом|этом|текущем|следующем|будущем|позапрошлом)\s+(?:году|месяце)\b|\b(?:на\s+)?(?:прошлой|этой|следующей)\s+неделе\b|\bвчера\b|\bсегодня\b|\bзавтра\b|\bпозавчера\b"), "rel_ru"),
     (re.compile(rf"(?i)(?<![0-9０-９])({_D}{{1,3}})\s+(год|года|лет|месяц|месяца|месяцев|день|дня|дней)\s+назад\b"), "ago_ru"),
@@ -358,11 +316,13 @@ def _month_day(a: _Anchor, m: int, d: int) -> str | None:
     return _iso(y, m, d)
 
 
-def _month_only(a: _Anchor, m: int) -> str | None:
+def _month_only(a: _Anchor, m: int, future: bool = False) -> str | None:
     if not 1 <= m <= 12:
         return None
     y = a.year
-    if a.month is not None and m > a.month + 2:
+    if a.month is not None and future:
+        y += m < a.month  # "planned for January", told in December
+    elif a.month is not None and m > a.month + 2:
         y -= 1
     return _iso(y, m)
 
@@ -389,7 +349,11 @@ def _weekday_ahead(a: _Anchor, wd: int) -> str | None:
 _FUTURE = re.compile(
     r"примет|будет|состоится|долж(?:ен|на|но|ны)\s+был[аио]?\s+\w+|пройд[её]т|провед[её]т|посетит|отправится|планиру|намерен|"
     r"\bwill\b|\bis (?:to|due|expected)\b|\bplans? to\b|将|将要|计划|拟|予定|見通し|"
-    r"болады|қатысады|барады|жоспарла", re.IGNORECASE)
+    r"болады|қатысады|барады|жоспарла|намечен|запланирован|planned for|scheduled for|原定|预定|預定|"
+    r"договорил\w* о|agreed to|agree to|商定|约定|約定|合意し",
+    re.IGNORECASE)
+# Where the clause of a date ends: "signed on Thursday to form a venture that will …".
+_CLAUSE_END = re.compile(r"\b(?:that|which|who|to)\b|[;；]|\s(?:что|который|которая|которое)\b")
 
 
 _PAREN = re.compile(r"\([^()]*\)|（[^（）]*）")
@@ -399,6 +363,8 @@ def _is_future(text: str, s: int, e: int) -> bool:
     """Whether the clause around a date mention speaks of the future."""
     # Asides in brackets ("(в 2019–2022 годах …)") do not count towards the reach.
     after = _PAREN.sub("", re.split(r"[。！？.!?\n]", text[e:e + 160])[0])[:60]
+    cut = _CLAUSE_END.search(after)
+    after = after[:cut.start()] if cut else after
     around = re.split(r"[。！？.!?\n]", text[max(0, s - 30):s])[-1] + after
     return bool(_FUTURE.search(around))
 
@@ -480,149 +446,161 @@ def _half_year(word: str | None, a: _Anchor | None) -> tuple[int | None, bool]:
     return a.year + offset, True
 
 
-def _resolve(kind: str, m: re.Match[str], a: _Anchor | None) -> tuple[str, bool] | None:
-    """The ISO value of one match and whether it needed the anchor; None to drop it."""
+Resolved = tuple[str, bool] | None
+_Match = re.Match[str]
+
+
+def _fixed(v: str | None) -> Resolved:
+    return (v, False) if v else None
+
+
+def _r_half(kind: str, m: _Match, a: _Anchor | None) -> Resolved:
     g = m.group
-    if kind.startswith("half_"):
-        if kind == "half_en":
-            second = (g(1) or g(3) or "").lower() in ("second", "h2")
-            year, rel = _half_year(g(2) or g(4), a)
-        elif kind == "half_cjk":
-            second = g(2).startswith("下")
-            year, rel = _half_year(g(1), a)
-        elif kind == "half_ru":
-            second = g(1).lower() == "втор"
-            year, rel = _half_year(g(2) or g(3), a)
-        else:
-            second = g(3).lower() == "екінші"
-            year, rel = _half_year(g(1) or g(2), a)
-        v = _half(year, second)
-        return (v, rel) if v else None
-    if kind == "era":
-        base = {"令和": 2018, "平成": 1988, "昭和": 1925}[g(1)]
-        y = base + (1 if g(2) == "元" else _int(g(2)))
-        v = _iso(y, _int(g(3)) if g(3) else None, _int(g(4)) if g(4) else None)
-        return (v, False) if v else None
-    if kind in ("ymd", "iso"):
-        if kind == "ymd":
-            y, mo, d = _int(g(1)), _int(g(2)), _int(g(3))
-        else:
-            y, mo, d = _int(g(1)), _int(g(3)), _int(g(4))
-        v = _iso(y, mo, d)
-        return (v, False) if v else None
-    if kind == "ym":
-        v = _iso(_int(g(1)), _int(g(2)))
-        return (v, False) if v else None
-    if kind == "iso_month":
-        v = _iso(_int(g(1)), _int(g(2)))
-        return (v, False) if v else None
-    if kind == "dmy":
-        v = _iso(_int(g(3)), _int(g(2)), _int(g(1)))
-        return (v, False) if v else None
-    if kind in ("first_months", "month_range"):
-        if kind == "first_months":
-            lo, hi = 1, _int(g(2))
-        else:
-            lo, hi = _int(g(2)), _int(g(3))
-        if not (1 <= lo <= hi <= 12):
-            return None
-        if g(1):
-            y, rel = _int(g(1)), False
-        elif a is not None:
-            y, rel = a.year, True
-        else:
-            return None
-        s, e = _iso(y, lo), _iso(y, hi)
-        return (f"{s}/{e}", rel) if s and e else None
-    if kind == "year":
-        y1 = _int(g(2))
-        y2 = _int(g(3)) if g(3) else None
-        if g(4) and y2 is None:
-            return _since(y1, a)
-        v = _year_range(y1, y2)
-        return (v, False) if v else None
+    if kind == "half_en":
+        second, (year, rel) = (g(1) or g(3) or "").lower() in ("second", "h2"), _half_year(
+            g(2) or g(4), a)
+    elif kind == "half_cjk":
+        second, (year, rel) = g(2).startswith("下"), _half_year(g(1), a)
+    elif kind == "half_ru":
+        second, (year, rel) = g(1).lower() == "втор", _half_year(g(2) or g(3), a)
+    else:
+        second, (year, rel) = g(3).lower() == "екінші", _half_year(g(1) or g(2), a)
+    v = _half(year, second)
+    return (v, rel) if v else None
+
+
+def _r_era(m: _Match) -> Resolved:
+    g = m.group
+    base = {"令和": 2018, "平成": 1988, "昭和": 1925}[g(1)]
+    y = base + (1 if g(2) == "元" else _int(g(2)))
+    return _fixed(_iso(y, _int(g(3)) if g(3) else None, _int(g(4)) if g(4) else None))
+
+
+def _r_months(kind: str, m: _Match, a: _Anchor | None) -> Resolved:
+    """前三个月 / 1-3月: a span of months in a stated year or the anchor's."""
+    g = m.group
+    lo, hi = (1, _int(g(2))) if kind == "first_months" else (_int(g(2)), _int(g(3)))
+    if not (1 <= lo <= hi <= 12):
+        return None
+    if g(1):
+        y, rel = _int(g(1)), False
+    elif a is not None:
+        y, rel = a.year, True
+    else:
+        return None
+    s, e = _iso(y, lo), _iso(y, hi)
+    return (f"{s}/{e}", rel) if s and e else None
+
+
+def _years(y1: int, y2: int | None, since: bool, a: _Anchor | None) -> Resolved:
+    if since and y2 is None:
+        return _since(y1, a)
+    return _fixed(_year_range(y1, y2))
+
+
+def _r_year(kind: str, m: _Match, a: _Anchor | None) -> Resolved:
+    g = m.group
+    if kind == "kk_year":
+        return _years(_int(g(1)), _int(g(2)) if g(2) else None, bool(g(3)), a)
+    y1, y2 = _int(g(2)), (_int(g(3)) if g(3) else None)
     if kind == "en_year":
-        prep = g(1).lower()
-        y1 = _int(g(2))
-        y2 = _int(g(3)) if g(3) else None
         if not 1800 <= y1 <= 2200:
             return None
-        if prep == "since" and y2 is None:
-            return _since(y1, a)
-        v = _year_range(y1, y2)
-        return (v, False) if v else None
+        return _years(y1, y2, g(1).lower() == "since", a)
     if kind == "ru_year":
-        y1 = _int(g(2))
-        y2 = _int(g(3)) if g(3) else None
-        if g(1) and g(1).lower() in ("с", "со") and y2 is None:
-            return _since(y1, a)
-        v = _year_range(y1, y2)
-        return (v, False) if v else None
-    if kind == "kk_year":
-        y1 = _int(g(1))
-        y2 = _int(g(2)) if g(2) else None
-        if g(3) and y2 is None:
-            return _since(y1, a)
-        v = _year_range(y1, y2)
-        return (v, False) if v else None
-    if kind in ("en_dmy", "ru_dmy"):
-        mn = _month_no(g(2))
-        v = _iso(_int(g(3)), mn, _int(g(1))) if mn else None
-        return (v, False) if v else None
-    if kind == "en_mdy":
-        mn = _month_no(g(1))
-        v = _iso(_int(g(3)), mn, _int(g(2))) if mn else None
-        return (v, False) if v else None
-    if kind == "kk_ydm":
-        mn = _month_no(g(3))
-        v = _iso(_int(g(1)), mn, _int(g(2))) if mn else None
-        return (v, False) if v else None
-    if kind in ("en_my", "ru_my"):
-        mn = _month_no(g(1))
-        v = _iso(_int(g(2)), mn) if mn else None
-        return (v, False) if v else None
-    if kind == "kk_ym":
-        mn = _month_no(g(2))
-        v = _iso(_int(g(1)), mn) if mn else None
-        return (v, False) if v else None
-    # everything below needs the anchor
-    if a is None:
+        return _years(y1, y2, bool(g(1)) and g(1).lower() in ("с", "со"), a)
+    return _years(y1, y2, bool(g(4)), a)
+
+
+def _named(name: str, y: str, d: str | None = None) -> str | None:
+    mn = _month_no(name)
+    return _iso(_int(y), mn, _int(d) if d else None) if mn else None
+
+
+# Absolute expressions: kind -> resolver of the match (the anchor only for "since" spans).
+_ABSOLUTE: dict[str, Callable[[_Match], str | None]] = {
+    "ymd": lambda m: _iso(_int(m.group(1)), _int(m.group(2)), _int(m.group(3))),
+    "iso": lambda m: _iso(_int(m.group(1)), _int(m.group(3)), _int(m.group(4))),
+    "ym": lambda m: _iso(_int(m.group(1)), _int(m.group(2))),
+    "iso_month": lambda m: _iso(_int(m.group(1)), _int(m.group(2))),
+    "dmy": lambda m: _iso(_int(m.group(3)), _int(m.group(2)), _int(m.group(1))),
+    "en_dmy": lambda m: _named(m.group(2), m.group(3), m.group(1)),
+    "ru_dmy": lambda m: _named(m.group(2), m.group(3), m.group(1)),
+    "en_mdy": lambda m: _named(m.group(1), m.group(3), m.group(2)),
+    "kk_ydm": lambda m: _named(m.group(3), m.group(1), m.group(2)),
+    "en_my": lambda m: _named(m.group(1), m.group(2)),
+    "ru_my": lambda m: _named(m.group(1), m.group(2)),
+    "kk_ym": lambda m: _named(m.group(2), m.group(1)),
+}
+
+
+def _future(m: _Match) -> bool:
+    return _is_future(m.string, m.start(), m.end())
+
+
+def _month_named(a: _Anchor, m: _Match, name: str, day: str | None) -> str | None:
+    mn = _month_no(name)
+    if not mn:
         return None
-    if kind == "md":
-        v = _month_day(a, _int(g(1)), _int(g(2)))
-    elif kind in ("en_md",):
-        mn = _month_no(g(1))
-        v = _month_day(a, mn, _int(g(2))) if mn else None
-    elif kind in ("en_dm", "ru_dm", "kk_dm"):
-        mn = _month_no(g(2))
-        v = _month_day(a, mn, _int(g(1))) if mn else None
-    elif kind == "m":
-        v = _month_only(a, _int(g(1)))
-    elif kind in ("en_m", "ru_m"):
-        mn = _month_no(g(1))
-        v = _month_only(a, mn) if mn else None
-    elif kind == "d":
-        v = _day_only(a, _int(g(1)), future=_is_future(m.string, m.start(), m.end()))
-    elif kind == "rel_ym_cjk":
-        ry = _rel(g(1), a)
-        v = _iso(int(ry), _int(g(2)), _int(g(3)) if g(3) else None) if ry else None
-    elif kind in ("rel_cjk", "rel_en", "rel_ru", "rel_kk"):
-        v = _rel(g(0), a)
-    elif kind == "ago_cjk":
-        v = _ago(a, _int(g(1)), _unit_of(g(2)))
-    elif kind in ("ago_en",):
-        n = g(1).lower()
-        v = _ago(a, _EN_SMALL[n] if n in _EN_SMALL else _int(n), _unit_of(g(2)))
-    elif kind in ("ago_ru", "ago_kk"):
-        v = _ago(a, _int(g(1)), _unit_of(g(2)))
-    elif kind in ("weekday_zh", "weekday_ja"):
-        v = _weekday(a, _WEEKDAYS[g(1)])
-    elif kind == "weekday_en":
-        v = _weekday(a, _WEEKDAYS[g(2).lower()], strict=g(1).lower() == "last")
-    elif kind in ("weekday_ru", "weekday_kk"):
-        v = _weekday(a, _WEEKDAYS[g(1).lower()])
-    else:
-        v = None
+    return _month_day(a, mn, _int(day)) if day else _month_only(a, mn, _future(m))
+
+
+def _r_ago_en(a: _Anchor, m: _Match) -> str | None:
+    n = m.group(1).lower()
+    return _ago(a, _EN_SMALL[n] if n in _EN_SMALL else _int(n), _unit_of(m.group(2)))
+
+
+def _r_rel_ym(a: _Anchor, m: _Match) -> str | None:
+    ry = _rel(m.group(1), a)
+    g3 = m.group(3)
+    return _iso(int(ry), _int(m.group(2)), _int(g3) if g3 else None) if ry else None
+
+
+# Relative expressions: kind -> resolver against the anchor (the publication date).
+_RELATIVE: dict[str, Callable[[_Anchor, _Match], str | None]] = {
+    "md": lambda a, m: _month_day(a, _int(m.group(1)), _int(m.group(2))),
+    "en_md": lambda a, m: _month_named(a, m, m.group(1), m.group(2)),
+    "en_dm": lambda a, m: _month_named(a, m, m.group(2), m.group(1)),
+    "ru_dm": lambda a, m: _month_named(a, m, m.group(2), m.group(1)),
+    "kk_dm": lambda a, m: _month_named(a, m, m.group(2), m.group(1)),
+    "m": lambda a, m: _month_only(a, _int(m.group(1)), _future(m)),
+    "en_m": lambda a, m: _month_named(a, m, m.group(1), None),
+    "ru_m": lambda a, m: _month_named(a, m, m.group(1), None),
+    "d": lambda a, m: _day_only(a, _int(m.group(1)), future=_future(m)),
+    "rel_ym_cjk": _r_rel_ym,
+    "rel_cjk": lambda a, m: _rel(m.group(0), a),
+    "rel_en": lambda a, m: _rel(m.group(0), a),
+    "rel_ru": lambda a, m: _rel(m.group(0), a),
+    "rel_kk": lambda a, m: _rel(m.group(0), a),
+    "ago_cjk": lambda a, m: _ago(a, _int(m.group(1)), _unit_of(m.group(2))),
+    "ago_en": _r_ago_en,
+    "ago_ru": lambda a, m: _ago(a, _int(m.group(1)), _unit_of(m.group(2))),
+    "ago_kk": lambda a, m: _ago(a, _int(m.group(1)), _unit_of(m.group(2))),
+    "weekday_zh": lambda a, m: _weekday(a, _WEEKDAYS[m.group(1)]),
+    "weekday_ja": lambda a, m: _weekday(a, _WEEKDAYS[m.group(1)]),
+    "weekday_en": lambda a, m: _weekday(a, _WEEKDAYS[m.group(2).lower()],
+                                        strict=m.group(1).lower() == "last"),
+    "weekday_ru": lambda a, m: _weekday(a, _WEEKDAYS[m.group(1).lower()]),
+    "weekday_kk": lambda a, m: _weekday(a, _WEEKDAYS[m.group(1).lower()]),
+}
+
+
+def _resolve(kind: str, m: _Match, a: _Anchor | None) -> Resolved:
+    """The ISO value of one match and whether it needed the anchor; None to drop it."""
+    if kind.startswith("half_"):
+        return _r_half(kind, m, a)
+    if kind == "era":
+        return _r_era(m)
+    if kind in ("first_months", "month_range"):
+        return _r_months(kind, m, a)
+    if kind in ("year", "en_year", "ru_year", "kk_year"):
+        return _r_year(kind, m, a)
+    if kind in _ABSOLUTE:
+        return _fixed(_ABSOLUTE[kind](m))
+    rel = _RELATIVE.get(kind)
+    if a is None or rel is None:
+        return None
+    v = rel(a, m)
     return (v, True) if v else None
 
 

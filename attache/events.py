@@ -12,8 +12,11 @@ from __future__ import annotations
 import re
 from bisect import bisect_left
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 from typing import Literal, Protocol
 
+from attache.anchors import dateline_span
+from attache.lang.lexicon import languages, lexicon
 from attache.model import Entity, Event
 
 
@@ -28,67 +31,10 @@ class DateLike(Protocol):
     def value(self) -> str: ...
 
 
-Status = Literal["happened", "planned", "postponed", "cancelled"]
+Status = Literal["happened", "planned", "postponed", "cancelled", "background"]
 
-_ZH_TRIGGERS: dict[str, tuple[str, ...]] = {
-    "visit": ("国事访问", "访问", "出访", "抵达", "到访", "访华", "访日", "抵日", "访哈", "参观",
-              "降落", "来访"),
-    "meeting": ("会见", "会晤", "会谈", "接见", "会面", "迎接", "谈判", "磋商"),
-    "summit": ("首脑会议", "首脑峰会", "峰会"),
-    "signing": ("签署", "签订", "敲定", "签约"),
-    "forum": ("论坛", "博览会"),
-    "statement": ("表示", "指出", "强调", "宣布", "声明", "评价", "澄清", "发言", "回应", "抗议",
-                  "补充说", "说，", "说：", "说:", "说,", "说“", "称，", "称：", "保证"),
-    "other": ("退出", "撤军", "成立", "投票", "弃权", "启动", "举办", "倡议", "晚宴", "欢迎仪式",
-              "入侵", "开展", "转移", "介入", "通话", "通电话", "批准"),
-}
-_EN_TRIGGERS: dict[str, tuple[str, ...]] = {
-    "visit": ("visit", "arrived", "arrives", "arrive in", "toured", "trip"),
-    "meeting": ("met ", "meets", "meet ", "meeting with", "talks", "held talks", "received",
-                "chaired", "meeting was", "meeting is", "meeting will", "meeting in"),
-    "summit": ("summit",),
-    "signing": ("signed", "signs", "sign ", "signing"),
-    "forum": ("forum",),
-    "statement": ("said", "stated", "announced", "told", "declared", "noted", "stressed",
-                  "reaffirmed", "reiterated"),
-    "other": ("withdrew", "withdrawal", "launched", "abstained", "voted", "established",
-              "invaded", "invasion", "hosted", "phone call", "spoke by phone",
-              "telephone conversation", "approved"),
-}
-_RU_TRIGGERS: dict[str, tuple[str, ...]] = {
-    "visit": ("визит", "посетил", "прибыл", "посещени", "турне", "поездк"),
-    "meeting": ("встреч", "встретил", "переговор", "провел переговоры", "провёл переговоры",
-                "был принят"),
-    "summit": ("саммит",),
-    "signing": ("подписал", "подписан", "подписыван", "подписали", "подписано", "заключили",
-                "заключил", "заключено"),
-    "forum": ("форум",),
-    "statement": ("заявил", "сказал", "отметил", "подчеркнул", "сообщил", "заявлени", "напомнил",
-                  "призвал", "отметила", "заявила", "сообщила"),
-    "other": ("вышел из", "вывод войск", "учредил", "воздержал", "запустил", "провел", "провёл",
-              "телефонный разговор", "по телефону", "одобрил"),
-}
-_KK_TRIGGERS: dict[str, tuple[str, ...]] = {
-    "visit": ("сапар", "барды", "келді", "ресми сапар"),
-    "meeting": ("кездесу", "кездесті", "келіссөз", "қабылдады"),
-    "summit": ("саммит",),
-    "signing": ("қол қойды", "қол қойылды", "қол қою"),
-    "forum": ("форум",),
-    "statement": ("мәлімдеді", "атап өтті", "деді", "айтты", "мәлімдеме", "дейді"),
-    "other": ("құрылды", "іске қосты", "өткізді", "телефон арқылы", "мақұлдады"),
-}
-_JA_TRIGGERS: dict[str, tuple[str, ...]] = {
-    "visit": ("訪問", "訪日", "来日", "到着", "訪れ"),
-    "meeting": ("会談", "会見", "面会", "協議", "会合"),
-    "summit": ("首脳会議", "首脳会合", "サミット"),
-    "signing": ("署名", "調印", "締結", "契約を結", "文書を交わ", "協定を結"),
-    "forum": ("フォーラム",),
-    "statement": ("述べた", "述べまし", "表明", "発表", "強調した", "強調しまし", "語った",
-                  "語りまし", "期待を示し", "明らかにし"),
-    "other": ("撤退", "設立", "発足", "開始", "棄権", "電話会談", "承認"),
-}
-_BY_LANG = {"zh-Hans": _ZH_TRIGGERS, "zh-Hant": _ZH_TRIGGERS, "en": _EN_TRIGGERS,
-            "ru": _RU_TRIGGERS, "kk": _KK_TRIGGERS, "ja": _JA_TRIGGERS}
+# Trigger words by language and event type live in the language files (attache/lang/*.json).
+_BY_LANG = {code: dict(lexicon(code).event_triggers) for code in languages()}
 _PRIORITY = ("summit", "signing", "forum", "visit", "meeting", "statement", "other")
 
 
@@ -98,7 +44,7 @@ def _compile(table: dict[str, tuple[str, ...]], latin: bool) -> re.Pattern[str]:
     return re.compile(rf"(?<![\w])(?:{alt})" if latin else f"(?:{alt})", re.IGNORECASE)
 
 
-_PATTERNS = {lang: _compile(t, lang in ("en", "ru", "kk")) for lang, t in _BY_LANG.items()}
+_PATTERNS = {lang: _compile(t, not lang.startswith(("zh", "ja"))) for lang, t in _BY_LANG.items()}
 _TYPE_OF = {lang: {w.lower(): typ for typ in _PRIORITY for w in t[typ]}
             for lang, t in _BY_LANG.items()}
 
@@ -120,13 +66,13 @@ _STATUS: tuple[tuple[Status, re.Pattern[str]], ...] = (
                            r"is to |予定|見通し|計画|planned for|scheduled|жоспарла|болады",
                            re.IGNORECASE)),
 )
-_TITLES = re.compile(r"总统|總統|首相|总理|總理|外长|外長|外相|天皇|主席|President|Prime Minister|"
-                     r"[Пп]резидент|[Пп]ремьер|大統領|Президенті|[Гг]лава государства|"
-                     r"[Мм]емлекет басшысы|国家元首|國家元首|[Hh]ead of [Ss]tate")
-# Titles that name the same office; the key under which a holder is remembered.
-_TITLE_KEY = {"президенті": "президент", "глава государства": "президент",
-              "мемлекет басшысы": "президент", "国家元首": "总统", "國家元首": "总统",
-              "總統": "总统", "head of state": "president", "總理": "总理", "外長": "外长"}
+# Offices and the words that name them, from the language files: "the president" is
+# remembered under one key whatever the language or form (Президенті, 國家元首, Head of State).
+_TITLE_KEY = {form.lower(): key for code in languages()
+              for key, forms in lexicon(code).titles.items() for form in forms}
+_TITLES = re.compile("|".join(re.escape(f) for f in sorted(
+    {form for code in languages() for forms in lexicon(code).titles.values() for form in forms},
+    key=len, reverse=True)))
 
 
 def _tkey(title: str) -> str:
@@ -136,6 +82,62 @@ def _tkey(title: str) -> str:
 _PRONOUNS = re.compile(r"^(?:他|她|He |She |Он |Она |彼は|彼女は)")
 _PLACE_MARK = re.compile(r"(?:在|于|於|赴|抵达|抵達|访问|訪問|\bin |\bв |\bво |\bat )$")
 _PARTICIPANT_TYPES = ("person", "organization", "country", "place")
+# Telephone and video: a call between leaders is a meeting, never a summit.
+_PHONE = re.compile(r"电话|電話|通话|通話|telephone|\bphone|телефон", re.IGNORECASE)
+_VIDEO = re.compile(r"视频|視訊|video|видео|бейне|テレビ|オンライン", re.IGNORECASE)
+# Weather services report the weather; they are never the actors of an event.
+_WEATHER = re.compile(r"meteorolog|hydromet|weather|气象|氣象|気象|гидромет|метеоролог|"
+                      r"Қазгидромет", re.IGNORECASE)
+
+
+@dataclass
+class _Story:
+    """What one document's event extraction remembers from sentence to sentence."""
+
+    text: str
+    original: str
+    language: str
+    sentences: Sequence[tuple[int, int]]
+    published: str | None
+    pattern: re.Pattern[str]
+    type_of: dict[str, str]
+    by_sent: list[list[tuple[int, int, Entity]]]
+    date_list: list[DateLike]
+    persons: set[str]
+    countries: set[str]
+    places: set[str]
+    pair: list[str]
+    country_of: dict[str, str]
+    titled: dict[str, str] = field(default_factory=dict)  # title word -> its bearer
+    last_subject: str | None = None
+    carried: str | None = None
+    events: list[Event] = field(default_factory=list)
+    seen: set[tuple[str, frozenset[str], str | None]] = field(default_factory=set)
+    last_persons: dict[str, list[str]] = field(default_factory=dict)  # type -> its persons
+    last_parts: dict[str, list[str]] = field(default_factory=dict)
+    summit_parties: list[str] = field(default_factory=list)  # leaders of the last summit
+
+    def sent_dates(self, s_start: int, s_end: int) -> list[DateLike]:
+        starts = [d.start for d in self.date_list]
+        return self.date_list[bisect_left(starts, s_start):bisect_left(starts, s_end)]
+
+
+@dataclass
+class _Trigger:
+    """One trigger word in one sentence, and what is known of it so far."""
+
+    s_idx: int
+    s_start: int
+    sent: str
+    match: re.Match[str]
+    typ: str
+    status: Status
+    sent_dates: list[DateLike]
+    ahead: bool = False
+
+    @property
+    def pos(self) -> int:
+        return self.s_start + self.match.start()
 
 
 def find_events(
@@ -148,154 +150,260 @@ def find_events(
     dates: Sequence[DateLike],
 ) -> list[Event]:
     """Events stated in one document, deduplicated by (type, participants, date)."""
-    pattern = _PATTERNS.get(language, _PATTERNS["en"])
-    type_of = _TYPE_OF.get(language, _TYPE_OF["en"])
+    story = _story(text, original, language, sentences, entities, published, dates)
+    for s_idx in range(len(sentences)):
+        _read_sentence(story, s_idx)
+    return story.events
+
+
+def _story(text: str, original: str, language: str, sentences: Sequence[tuple[int, int]],
+           entities: Sequence[Entity], published: str | None, dates: Sequence[DateLike]
+           ) -> _Story:
     if published is None:
         # "NEW YORK, September 19, 2023 —": a dateline stands in for the publication date
         published, dates = _dateline(text, language, sentences, dates)
-    mentions = sorted((m.start, m.end, e) for e in entities for m in e.mentions)
+    head = dateline_span(text) or (0, 0)
+    mentions = sorted((m.start, m.end, e) for e in entities for m in e.mentions
+                      if not _WEATHER.search(e.name) and not head[0] <= m.start < head[1])
     starts = [m[0] for m in mentions]
-    date_list = sorted((d for d in dates if d.value), key=lambda d: d.start)
-    date_starts = [d.start for d in date_list]
-    titled: dict[str, str] = {}  # title word -> canonical name of the person who bears it
-    last_subject: str | None = None
-    carried: str | None = None
-    events: list[Event] = []
-    seen: set[tuple[str, frozenset[str], str | None]] = set()
-    persons = {e.name for e in entities if e.type == "person"}
-    countries = {e.name for e in entities if e.type == "country"}
-    counts = sorted(((len(e.mentions), e.name) for e in entities if e.type == "country"),
-                    reverse=True)
-    pair = [n for _, n in counts[:2]] if len(counts) >= 2 else []
     by_sent: list[list[tuple[int, int, Entity]]] = []
     for s_start, s_end in sentences:
         lo, hi = bisect_left(starts, s_start), bisect_left(starts, s_end)
         by_sent.append([m for m in mentions[lo:hi] if m[1] <= s_end])
-    country_of = _countries_of(text, sentences, by_sent)
-    last_persons: dict[str, list[str]] = {}  # event type -> the persons of its last event
-    last_parts: dict[str, list[str]] = {}
-    summit_parties: list[str] = []  # the leaders and countries of the last summit told
-    for s_idx, (s_start, s_end) in enumerate(sentences):
-        subject: str | None = None
-        sent = text[s_start:s_end]
-        in_sent = by_sent[s_idx]
-        for ms, me, e in in_sent:
-            if e.type == "person":
-                for t in _TITLES.finditer(text[ms:me]):
-                    titled[_tkey(t.group())] = e.name
-                around = text[max(0, ms - 12):ms] + "|" + text[me:me + 4]
-                for t in _TITLES.finditer(around):
-                    if t.end() == around.index("|") or t.start() == around.index("|") + 1:
-                        titled[_tkey(t.group())] = e.name
-                # "Премьер-министр Японии Фумио Кисида": title, country, then the name
-                wide = text[max(s_start, ms - 32):ms]
-                for t in _TITLES.finditer(wide):
-                    gap = wide[t.end():]
-                    if not _GAP_BREAK.search(gap) and len(gap.split()) <= 3:
-                        titled.setdefault(_tkey(t.group()), e.name)
-        d_lo, d_hi = bisect_left(date_starts, s_start), bisect_left(date_starts, s_end)
-        sent_dates = date_list[d_lo:d_hi]
-        for trig in pattern.finditer(sent):
-            typ = type_of.get(trig.group().lower())
-            if typ is None or _nominal(sent, trig.start(), trig.end(), typ):
-                continue
-            t_pos = s_start + trig.start()
-            status = _status(sent, trig.start(), language)
-            ahead = typ in ("summit", "meeting") and status in ("planned", "postponed") and (
-                bool(sent_dates) or bool(_IN_YEARS.search(sent)))
-            named = _NEXT.search(sent[max(0, trig.start() - 40):trig.start()])
-            if (_reference(sent, trig.start(), trig.end(), typ, in_sent, t_pos, s_start)
-                    and not (ahead and named)) \
-                    or (language == "ja" and _ja_nominal(sent, trig.start(), trig.end(), typ)):
-                continue
-            if typ == "summit" and not _HELD.search(sent) and status == "happened":
-                continue  # a summit named as a topic, not one taking place
-            if typ == "other" and not sent_dates and trig.group().lower() not in _STRONG_OTHER:
-                continue  # weak verbs only count when the sentence dates them
-            if typ == "other" and trig.group().lower() in _WEAK_OTHER and any(
-                    type_of.get(m.group().lower()) not in (None, "other", "statement")
-                    for m in pattern.finditer(sent)):
-                continue  # "провел переговоры": the talks are the event, not the holding
-            parts = _participants(typ, t_pos, text, s_start, in_sent, titled, last_subject, sent)
-            if typ == "statement" and parts and all(p in countries for p in parts):
-                # "Российский лидер напомнил": the country's titled person, else nobody
-                parts = _titled_of_country(sent[:trig.start()], parts, country_of, titled)
-            if typ == "meeting" and _LEADERS.search(sent) and sum(
-                    p in countries for p in parts) >= 3 and not any(
-                    type_of.get(m.group().lower()) == "summit" for m in pattern.finditer(sent)):
-                typ = "summit"  # "met the leaders of A, B, C …": a summit, whatever its noun
-            if typ == "summit":
-                # the leaders: named here, or in the attendance sentences around it
-                parts = parts + [n for n in _attendees(s_idx, sentences, text, by_sent)
-                                 if n not in parts]
-            group = _group(sent, typ, last_persons)
-            if group:
-                parts = group + [p for p in parts if p not in group]
-            if typ in ("signing", "summit") and _ALL_PARTIES.search(sent):
-                # "各方签署", "Стороны подписали": the parties of the summit just told
-                parts = parts + [p for p in summit_parties if p not in parts]
-            if typ == "signing" and pair and _BILATERAL.search(
-                    sent[max(0, trig.start() - 16):trig.start()]):
-                # "两国签署…": the two countries sign, whoever stood beside them
-                parts = pair + [p for p in parts if p not in pair and p not in persons]
-            if not parts and (typ == "signing" or typ == "meeting" and _BILATERAL.search(sent)):
-                parts = pair
-            dest = _DESTINATION.get(trig.group())
-            if dest and dest not in parts and parts:
-                parts = parts + [dest]
-            if language == "ja" and last_subject and typ in ("visit", "meeting", "summit") \
-                    and not any(p in persons for p in parts) and _JA_DROPPED.search(sent):
-                parts = [last_subject] + parts  # Japanese drops a subject already known
-            if typ in ("visit", "meeting", "summit", "forum") and status == "cancelled":
-                typ = "other"  # a trip called off is not a visit that took place
-            if ahead and not any(e.name in parts and e.type in _ACTOR_TYPES
-                                 for _, _, e in in_sent):
-                # "the next summit is planned in two years": the parties of the last one
-                parts = last_parts.get(typ) or last_parts.get("summit") or pair
-            if not parts:
-                continue
-            date = _date_for(typ, t_pos, sent_dates, sent, carried, published, s_start)
-            if ahead:
-                date = _ahead_date(sent, sent_dates, published) or date
-            if date and published and date[:4] > published[:4] and status == "happened":
-                if typ in ("summit", "meeting", "visit", "forum"):
-                    status = "planned"  # "第二届峰会于2025年举行" told in 2023: still ahead
-                elif carried and _BACKREF.search(sent):
-                    date = carried  # "峰会期间…签署": the date of the summit told before
-            if typ == "summit" and status == "planned":
-                parts = parts + [p for p in summit_parties if p not in parts]
-            if status == "postponed" and typ in ("visit", "meeting", "summit", "forum") and not (
-                    date and published and date >= published[:len(date)]):
-                typ = "other"  # put off from a date gone by; one moved to a date ahead stays
-            place = _place(text, in_sent, t_pos)
-            if place in parts and len(parts) > 1:
-                parts = [p for p in parts if p != place]
-            key = (typ, frozenset(parts), date)
-            if key in seen or (typ == "other" and status != "happened" and any(
-                    ev.start == s_start and ev.type == typ and ev.date == date
-                    and set(ev.participants) & set(parts) for ev in events)):
-                continue  # one trip called off, named twice in the sentence
-            seen.add(key)
-            if typ in ("visit", "meeting", "summit", "signing") and date \
-                    and _recent(date, published):
-                carried = date
-            if parts and typ != "statement":
-                subject = next((p for p in parts if p in persons), subject)
-                who = [p for p in parts if p in persons]
-                if len(who) >= 2 and typ in ("meeting", "summit", "visit"):
-                    last_persons[typ] = who
-                if status == "happened":
-                    last_parts[typ] = parts
-                if typ == "summit" and status == "happened":
-                    summit_parties = list(dict.fromkeys(
-                        parts + [country_of[p] for p in parts if p in country_of]))
-            events.append(Event(type=typ, participants=tuple(parts), date=date, place=place,
-                                start=s_start, end=s_end, status=status,
-                                trigger=original[t_pos:t_pos + len(trig.group())]))
-        if subject is None:
-            subject = next((e.name for _, _, e in in_sent if e.type == "person"), None)
-        last_subject = subject or last_subject
-    return events
+    counts = sorted(((len(e.mentions), e.name) for e in entities if e.type == "country"),
+                    reverse=True)
+    return _Story(
+        text=text, original=original, language=language, sentences=sentences,
+        published=published, pattern=_PATTERNS.get(language, _PATTERNS["en"]),
+        type_of=_TYPE_OF.get(language, _TYPE_OF["en"]), by_sent=by_sent,
+        date_list=sorted((d for d in dates if d.value), key=lambda d: d.start),
+        persons={e.name for e in entities if e.type == "person"},
+        countries={e.name for e in entities if e.type == "country"},
+        places={e.name for e in entities if e.type == "place"},
+        pair=[n for _, n in counts[:2]] if len(counts) >= 2 else [],
+        country_of=_countries_of(text, sentences, by_sent))
+
+
+def _learn_titles(story: _Story, s_start: int, in_sent: list[tuple[int, int, Entity]]) -> None:
+    """Remember who bears which title ("President", "首相"), to resolve "the president" later."""
+    text, titled = story.text, story.titled
+    for ms, me, e in in_sent:
+        if e.type != "person":
+            continue
+        for t in _TITLES.finditer(text[ms:me]):
+            titled[_tkey(t.group())] = e.name
+        around = text[max(0, ms - 12):ms] + "|" + text[me:me + 4]
+        for t in _TITLES.finditer(around):
+            if t.end() == around.index("|") or t.start() == around.index("|") + 1:
+                titled[_tkey(t.group())] = e.name
+        # "Премьер-министр Японии Фумио Кисида": title, country, then the name
+        wide = text[max(s_start, ms - 32):ms]
+        for t in _TITLES.finditer(wide):
+            gap = wide[t.end():]
+            if not _GAP_BREAK.search(gap) and len(gap.split()) <= 3:
+                titled.setdefault(_tkey(t.group()), e.name)
+
+
+def _read_sentence(story: _Story, s_idx: int) -> None:
+    s_start, s_end = story.sentences[s_idx]
+    sent = story.text[s_start:s_end]
+    in_sent = story.by_sent[s_idx]
+    _learn_titles(story, s_start, in_sent)
+    sent_dates = story.sent_dates(s_start, s_end)
+    subject: str | None = None
+    for match in story.pattern.finditer(sent):
+        typ = story.type_of.get(match.group().lower())
+        if typ is None or _nominal(sent, match.start(), match.end(), typ):
+            continue
+        trig = _Trigger(s_idx, s_start, sent, match, typ,
+                        _status(sent, match.start(), story.language), sent_dates)
+        if _skip(story, trig):
+            continue
+        ev = _event(story, trig)
+        if ev is not None:
+            subject = _record(story, ev, subject)
+    if subject is None:
+        subject = next((e.name for _, _, e in in_sent if e.type == "person"), None)
+    story.last_subject = subject or story.last_subject
+
+
+def _skip(story: _Story, trig: _Trigger) -> bool:
+    """Triggers that state no event: references back, topics, weak verbs without a date."""
+    sent, start, end, typ = trig.sent, trig.match.start(), trig.match.end(), trig.typ
+    word = trig.match.group().lower()
+    trig.ahead = typ in ("summit", "meeting") and trig.status in ("planned", "postponed") and (
+        bool(trig.sent_dates) or bool(_IN_YEARS.search(sent)))
+    named = _NEXT.search(sent[max(0, start - 40):start])
+    in_sent = story.by_sent[trig.s_idx]
+    if (_reference(sent, start, end, typ, in_sent, trig.pos, trig.s_start)
+            and not (trig.ahead and named)) \
+            or (story.language == "ja" and _ja_nominal(sent, start, end, typ)):
+        return True
+    if typ == "summit" and _PHONE.search(sent):
+        return True  # a "summit telephone talk" is a call; the call's own trigger states it
+    if typ == "summit" and not _HELD.search(sent) and trig.status == "happened":
+        return True  # a summit named as a topic, not one taking place
+    if typ == "other" and not trig.sent_dates and word not in _STRONG_OTHER:
+        return True  # weak verbs only count when the sentence dates them
+    return typ == "other" and word in _WEAK_OTHER and any(
+        story.type_of.get(m.group().lower()) not in (None, "other", "statement")
+        for m in story.pattern.finditer(sent))  # "провел переговоры": the talks are the event
+
+
+def _event(story: _Story, trig: _Trigger) -> Event | None:
+    parts = _parties(story, trig)
+    if not parts:
+        return None
+    date = _date_for(trig.typ, trig.pos, trig.sent_dates, trig.sent, story.carried,
+                     story.published, trig.s_start)
+    if trig.ahead:
+        date = _ahead_date(trig.sent, trig.sent_dates, story.published) or date
+    if trig.status == "planned" and story.published and date \
+            and date[:7] < story.published[:len(date[:7])]:
+        # "first proposed in 2023, is to be held next year": a plan is not dated in the past
+        later = sorted((abs(d.start - trig.pos), d.value) for d in trig.sent_dates
+                       if d.value[:7] > story.published[:7] and "/" not in d.value)
+        date = later[0][1] if later else date
+    date = _settle_status(story, trig, date)
+    if trig.typ == "summit" and trig.status == "planned":
+        parts = parts + [p for p in story.summit_parties if p not in parts]
+    place = _place(story.text, story.by_sent[trig.s_idx], trig.pos)
+    if place in parts and len(parts) > 1:
+        parts = [p for p in parts if p != place]
+    key = (trig.typ, frozenset(parts), date)
+    if key in story.seen or _told(story, trig, parts, date):
+        return None
+    story.seen.add(key)
+    s_end = story.sentences[trig.s_idx][1]
+    return Event(type=trig.typ, participants=tuple(parts), date=date, place=place,
+                 start=trig.s_start, end=s_end, status=trig.status,
+                 trigger=story.original[trig.pos:trig.pos + len(trig.match.group())])
+
+
+def _told(story: _Story, trig: _Trigger, parts: list[str], date: str | None) -> bool:
+    """The same event already told by this sentence: one trip called off named twice, or a
+    call stated by two triggers ("電話で首脳会談")."""
+    for ev in story.events:
+        if ev.type != trig.typ or ev.date != date:
+            continue
+        if ev.start != trig.s_start:
+            # a summit told again by the next sentences ("…出席峰会"): same day, same leaders
+            if trig.typ == "summit" and date and len(date) == 10 \
+                    and len(set(ev.participants) & set(parts)) >= 2:
+                return True
+            continue
+        both = set(ev.participants) & set(parts)
+        if (trig.typ == "other" and trig.status != "happened" and both) or (
+                both and (set(parts) <= set(ev.participants)
+                          or set(ev.participants) <= set(parts))):
+            return True
+    return False
+
+
+def _parties(story: _Story, trig: _Trigger) -> list[str]:
+    """Who acted: named in the sentence, else the group, pair or subject the story implies."""
+    sent, typ = trig.sent, trig.typ
+    in_sent = story.by_sent[trig.s_idx]
+    parts = _participants(typ, trig.pos, story.text, trig.s_start, in_sent, story.titled,
+                          story.last_subject, sent)
+    if typ == "statement" and parts and all(p in story.countries for p in parts):
+        # "Российский лидер напомнил": the country's titled person, else nobody
+        parts = _titled_of_country(sent[:trig.match.start()], parts, story.country_of,
+                                   story.titled)
+    if typ == "meeting" and _LEADERS.search(sent) and sum(
+            p in story.countries for p in parts) >= 3 and not any(
+            story.type_of.get(m.group().lower()) == "summit"
+            for m in story.pattern.finditer(sent)):
+        trig.typ = typ = "summit"  # "met the leaders of A, B, C …": a summit, whatever its noun
+    if typ == "meeting" and _VIDEO.search(trig.match.group()) and any(
+            story.type_of.get(m.group().lower()) == "summit"
+            for m in story.pattern.finditer(sent)):
+        trig.typ = typ = "summit"  # a video summit is a summit held online
+    if typ == "summit":
+        # the leaders: named here, or in the attendance sentences around it
+        parts = parts + [n for n in _attendees(trig.s_idx, story.sentences, story.text,
+                                               story.by_sent) if n not in parts]
+    return _implied_parties(story, trig, parts)
+
+
+def _implied_parties(story: _Story, trig: _Trigger, parts: list[str]) -> list[str]:
+    sent, typ, pair = trig.sent, trig.typ, story.pair
+    group = _group(sent, typ, story.last_persons)
+    if group:
+        parts = group + [p for p in parts if p not in group]
+    if typ in ("signing", "summit") and _ALL_PARTIES.search(sent):
+        # "各方签署", "Стороны подписали": the parties of the summit just told
+        parts = parts + [p for p in story.summit_parties if p not in parts]
+    if typ == "signing" and pair and _BILATERAL.search(
+            sent[max(0, trig.match.start() - 16):trig.match.start()]):
+        # "两国签署…": the two countries sign, whoever stood beside them
+        parts = pair + [p for p in parts if p not in pair and p not in story.persons]
+    if typ == "signing" and not pair and (_ALL_PARTIES.search(sent) or _BILATERAL.search(sent)) \
+            and not any(p in story.persons or p in story.countries for p in parts):
+        # "Тараптар … қол қойды" after a meeting: the parties are the two who just met
+        parts = list(story.last_persons.get("meeting") or story.last_persons.get("visit") or [])
+    if not any(p not in story.places for p in parts) and (
+            typ == "signing" or typ == "meeting" and _BILATERAL.search(sent)):
+        parts = pair + [p for p in parts if p not in pair]
+    dest = _DESTINATION.get(trig.match.group())
+    if dest and dest not in parts and parts:
+        parts = parts + [dest]
+    if story.language == "ja" and story.last_subject and typ in ("visit", "meeting", "summit") \
+            and not any(p in story.persons for p in parts) and _JA_DROPPED.search(sent):
+        parts = [story.last_subject] + parts  # Japanese drops a subject already known
+    if typ in ("visit", "meeting", "summit", "forum") and trig.status == "cancelled":
+        trig.typ = "other"  # a trip called off is not a visit that took place
+    if trig.ahead and not any(e.name in parts and e.type in _ACTOR_TYPES
+                              for _, _, e in story.by_sent[trig.s_idx]):
+        # "the next summit is planned in two years": the parties of the last one
+        parts = story.last_parts.get(typ) or story.last_parts.get("summit") or pair
+    return parts
+
+
+def _settle_status(story: _Story, trig: _Trigger, date: str | None) -> str | None:
+    """Planned, postponed or recalled, once the date is known; returns the date to keep."""
+    published, typ = story.published, trig.typ
+    if date and published and date[:4] > published[:4] and trig.status == "happened":
+        if typ in ("summit", "meeting", "visit", "forum"):
+            trig.status = "planned"  # "第二届峰会于2025年举行" told in 2023: still ahead
+        elif story.carried and _BACKREF.search(trig.sent):
+            date = story.carried  # "峰会期间…签署": the date of the summit told before
+    if trig.status == "postponed" and typ in ("visit", "meeting", "summit", "forum") and not (
+            date and published and date >= published[:len(date)]):
+        trig.typ = "other"  # put off from a date gone by; one moved to a date ahead stays
+    if trig.status == "happened" and typ != "statement" and _recalled(date, published, trig):
+        trig.status = "background"
+    return date
+
+
+def _recalled(date: str | None, published: str | None, trig: _Trigger) -> bool:
+    """A past event the story recalls ("the dialogue launched in 2004"), not news of the day:
+    dated half a year or more before publication, or marked as earlier (曾, previously)."""
+    if date and published and len(published) >= 7:
+        y, m = int(date[:4]), int(date[5:7]) if len(date) >= 7 else 12
+        return (int(published[:4]) - y) * 12 + int(published[5:7]) - m >= 6
+    return bool(_BACKGROUND.search(trig.sent[max(0, trig.match.start() - 16):trig.match.start()]))
+
+
+def _record(story: _Story, ev: Event, subject: str | None) -> str | None:
+    """Remember an event for the sentences after it; returns the story's subject so far."""
+    story.events.append(ev)
+    if ev.type in ("visit", "meeting", "summit", "signing") and ev.date \
+            and _recent(ev.date, story.published):
+        story.carried = ev.date
+    parts = list(ev.participants)
+    if ev.type == "statement":
+        return subject
+    subject = next((p for p in parts if p in story.persons), subject)
+    who = [p for p in parts if p in story.persons]
+    if len(who) >= 2 and ev.type in ("meeting", "summit", "visit"):
+        story.last_persons[ev.type] = who
+    if ev.status == "happened":
+        story.last_parts[ev.type] = parts
+    if ev.type == "summit" and ev.status == "happened":
+        story.summit_parties = list(dict.fromkeys(
+            parts + [story.country_of[p] for p in parts if p in story.country_of]))
+    return subject
 
 
 _NOT_CANCELLED = re.compile(r"(?:并未|並未|没有|沒有|未|不会|不會|not been |not be |not |не )"
@@ -424,6 +532,9 @@ def _date_for(typ: str, t_pos: int, sent_dates: Sequence[DateLike], sent: str,
               and not _names_document(sent, d.end - s_start)]
     if len(usable) > 1 and any("/" not in d.value for d in usable):
         usable = [d for d in usable if "/" not in d.value]  # a span of years dates nothing
+    own = [d for d in usable if sent[d.end - s_start:d.end - s_start + 1] not in ("の", "的")]
+    if own and len(own) < len(usable):
+        usable = own  # "2月の大地震": a date that describes a noun, not the event
     if usable:
         best = min(usable, key=lambda d: abs(d.start - t_pos)).value
         years = {d.value for d in usable if len(d.value) == 4}
@@ -526,13 +637,18 @@ def _place(text: str, in_sent: list[tuple[int, int, Entity]], t_pos: int) -> str
     return best[1] if best else None
 
 
+_ASIDE = re.compile(r"[,，、][^,，、。.;；]{1,40}[,，、]")
+
+
 def _status(sent: str, trig_start: int, language: str = "en") -> Status:
     sent = _NOT_CANCELLED.sub(" ", sent)
     for status, rx in _STATUS:
         # Cancellation and postponement may come late in the sentence; plans sit near the verb.
         # Verb-final languages (ja, kk) and Russian word order put the plan further on.
         reach = 30 if language in ("ja", "kk", "ru") else 12
-        head = sent if status != "planned" else sent[max(0, trig_start - 25):trig_start + reach]
+        # An aside between commas ("summit, first proposed in 2023, is to be held") is skipped.
+        after = _ASIDE.sub(" ", sent[trig_start:trig_start + 80])[:reach + 8]
+        head = sent if status != "planned" else sent[max(0, trig_start - 25):trig_start] + after
         if rx.search(head):
             return status
     return "happened"
@@ -552,6 +668,7 @@ _ATTEND = re.compile(r"出席|参加|參加|与会|與會|主持|attended|joined
 # "the two leaders signed": the persons of the meeting just told
 _TWO_LEADERS = re.compile(r"両首脳|两国元首|兩國元首|双方元首|雙方元首|两位领导人|兩位領導人|"
                           r"the two leaders|both leaders|оба лидера|лидеры двух стран|"
+
                           r"екі ел басшылары|екі мемлекет басшысы", re.IGNORECASE)
 # "the six heads of state signed": the leaders of the summit just told
 _ALL_LEADERS = re.compile(r"[六五四三七八九多各]国元首|[六五四三七八九多各]國元首|各国领导人|"

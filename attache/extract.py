@@ -10,7 +10,7 @@ from collections.abc import Sequence
 from dataclasses import replace
 from pathlib import Path
 
-from attache.anchors import infer_published
+from attache.anchors import infer_published, latest_event_month
 from attache.dates import find_dates
 from attache.entities import find_entities
 from attache.events import find_events
@@ -38,7 +38,8 @@ def extract_analysed(doc: Document, view: View, language: str,
     body = [(s.start, s.end) for s in sentences if s.boilerplate is None]
     ents = find_entities(view.text, doc.text, language, kb, published=pub, skip=skip)
     if pub is None:
-        inferred = infer_published(view.text, ents, kb)
+        inferred = infer_published(view.text, ents, kb) or latest_event_month(
+            [d for d in find_dates(view.text, language, None) if not _inside(d.start, skip)])
         pub = inferred.value if inferred else None
     mentions = [(m.start, m.end, e.name) for e in ents for m in e.mentions]
     dates = [d for d in find_dates(view.text, language, pub) if not _inside(d.start, skip)]

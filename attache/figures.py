@@ -361,8 +361,67 @@ def _is_cyrillic(ch: str) -> bool:
     return "\u0400" <= ch <= "\u04ff"
 
 
+@dataclass
+class _Reading:
+    """One figure being read, step by step, around the number span ``m``."""
+
+    text: str
+    m: re.Match[str]
+    language: str
+    lang: str  # the language the number is written in (Russian inside an English text …)
+    kind: str  # "d" digits, "c" Chinese numerals, "w" number words
+    left: str  # up to 40 characters before the number
+    value: float
+    p: int  # where reading goes on
+    mult: float = 1.0
+    has_mult: bool = False
+    mid_qual: str | None = None
+    value_max: float | None = None
+    unit: _Unit | None = None
+    counter: str | None = None
+    pre_start: int | None = None  # a unit word written before the number (магнитудой 7,1)
+    cur: re.Match[str] | None = None
+
+    @property
+    def s(self) -> int:
+        return self.m.start()
+
+    @property
+    def e(self) -> int:
+        return self.m.end()
+
+    @property
+    def core(self) -> str:
+        return self.m.group()
+
+
 def _parse_at(text: str, m: re.Match[str], language: str) -> _Parse | None:
     """Read one figure around the number span ``m``; None if it is not a figure."""
+    r = _start_reading(text, m, language)
+    if r is None:
+        return None
+    _read_scale(r)
+    _read_range(r)
+    r.value *= r.mult
+    _read_kk_case(r)
+    if not _read_unit(r):
+        return None
+    unit = r.unit
+    assert unit is not None
+    if unit.kind in ("count", "people") and r.counter is not None:
+        if not _plausible_count(r.core, r.kind, r.value, r.counter, unit, r.left):
+            return None
+    elif r.kind == "c" and r.value < 10 and unit.unit != "percent":
+        return None  # 一元化, 三吨半 …: small Chinese numerals with units are rarely claims
+    r.value *= unit.factor
+    if r.value_max is not None:
+        r.value_max *= unit.factor
+    qualifier, pq = _read_qualifier(r)
+    start, end = _span(r, pq)
+    return _Parse(start, end, r.value, r.value_max, unit.unit, qualifier, r.counter)
+
+
+def _start_reading(text: str, m: re.Match[str], language: str) -> _Reading | None:
     s, e = m.span()
     core = m.group()
     kind = "d" if m.group("d") else "c" if m.group("c") else "w"
@@ -371,178 +430,201 @@ def _parse_at(text: str, m: re.Match[str], language: str) -> _Parse | None:
     left = text[max(0, s - 40):s]
     if _BAD_BEFORE.search(left):
         return None
-    nxt = text[e:e + 1]
     lang = language
-    if lang not in ("ru", "kk") and nxt and (nxt == " " and _is_cyrillic(text[e + 1:e + 2])):
+    if lang not in ("ru", "kk") and text[e:e + 1] == " " and _is_cyrillic(text[e + 1:e + 2]):
         lang = "ru"
-    if kind == "d":
-        value = parse_digits(core, lang)
-    elif kind == "c":
-        value = parse_cjk(core)
-    else:
-        value = parse_number(core, lang)
+    value = (parse_digits(core, lang) if kind == "d" else parse_cjk(core) if kind == "c"
+             else parse_number(core, lang))
     if value is None:
         return None
-    if kind == "c":
-        lone = len(core) == 1 and core in "十百千万萬亿億"
-        if lone and not (re.search(r"(?:超|近|逾|约|約|上|过|過|突破)$", left)
-                         or text[e:e + 1] in ("余", "餘", "多")):
-            return None  # 千崎, 万一, 数十家: a multiplier alone is a name or vague
-    p = e
-    mid_qual: str | None = None
-    mult = 1.0
-    mm = _MID_QUAL.match(text, p)
-    if mm and kind != "w":
-        mid_qual = "over"
-        p = mm.end()
-    mm = _CJK_MULT.match(text, p)
-    has_mult = False
-    if mm and (kind == "d" or mid_qual):
-        f = scale_of(mm.group())
-        if f:
-            mult, has_mult, p = f, True, mm.end()
-            # 3億5000万, 1亿2000万: a smaller unit right after a larger one adds to it
-            more = _CJK_REMAINDER.match(text, p)
-            if more and kind == "d" and mid_qual is None:
-                small = scale_of(more.group(2)) if more.group(2) else 1.0
-                rest = parse_number(more.group(1), lang)
-                if small and rest is not None and small < f and rest * small < f:
-                    value, mult = value + rest * small / f, f
-                    p = more.end()
-    if not has_mult:
-        mm = _WORD_SCALE.match(text, p)
+    if kind == "c" and len(core) == 1 and core in "十百千万萬亿億" and not (
+            re.search(r"(?:超|近|逾|约|約|上|过|過|突破)$", left)
+            or text[e:e + 1] in ("余", "餘", "多")):
+        return None  # 千崎, 万一, 数十家: a multiplier alone is a name or vague
+    return _Reading(text, m, language, lang, kind, left, value, e)
+
+
+def _scale_at(r: _Reading, rx: re.Pattern[str], group: int = 0) -> bool:
+    """A scale word at the reading point (亿, billion, bn): multiply and move on."""
+    mm = rx.match(r.text, r.p)
+    f = scale_of(mm.group(group)) if mm else None
+    if mm and f:
+        r.mult, r.has_mult, r.p = f, True, mm.end()
+        return True
+    return False
+
+
+def _read_scale(r: _Reading) -> None:
+    """余/多 and the scale after the number: 60余份, 20亿, 3億5000万, 2.7 billion, $5m."""
+    text = r.text
+    mm = _MID_QUAL.match(text, r.p)
+    if mm and r.kind != "w":
+        r.mid_qual, r.p = "over", mm.end()
+    if (r.kind == "d" or r.mid_qual) and _scale_at(r, _CJK_MULT):
+        # 3億5000万, 1亿2000万: a smaller unit right after a larger one adds to it
+        more = _CJK_REMAINDER.match(text, r.p)
+        if more and r.kind == "d" and r.mid_qual is None:
+            small = scale_of(more.group(2)) if more.group(2) else 1.0
+            rest = parse_number(more.group(1), r.lang)
+            if small and rest is not None and small < r.mult and rest * small < r.mult:
+                r.value += rest * small / r.mult
+                r.p = more.end()
+    if not r.has_mult:
+        _scale_at(r, _WORD_SCALE, 1)
+    if not r.has_mult and _CURRENCY_PREFIX.search(r.left):
+        _scale_at(r, _GLUED_SCALE, 1)
+    if r.mid_qual is None and r.has_mult:
+        mm = _MID_QUAL.match(text, r.p)
         if mm:
-            f = scale_of(mm.group(1))
-            if f:
-                mult, has_mult, p = f, True, mm.end()
-    if not has_mult and _CURRENCY_PREFIX.search(left):
-        mm = _GLUED_SCALE.match(text, p)
+            r.mid_qual, r.p = "over", mm.end()
+
+
+def _range_allowed(sep: str, left: str) -> bool:
+    if sep in ("and", "и"):
+        return bool(re.search(r"between\s+\S*$|между\s+\S*$", left, re.IGNORECASE))
+    if sep == "до":
+        return bool(re.search(r"\bот\s*$", left, re.IGNORECASE))
+    return True
+
+
+def _read_range(r: _Reading) -> None:
+    """The second number of a range: 15–20亿, 1.5-2 billion, от 2 до 3 млрд."""
+    text = r.text
+    rm = _RANGE_SEP.match(text, r.p)
+    if not rm or not _range_allowed(rm.group().strip().lower(), r.left):
+        return
+    r2 = _RANGE_SECOND.match(text, rm.end())
+    m2 = _CORE.match(text, r2.end() if r2 else rm.end())
+    if not (m2 and (m2.group("d") or m2.group("c"))):
+        return
+    v2 = parse_number(m2.group(), r.lang)
+    if v2 is None or (m2.group("d") and len(m2.group()) > 24):
+        return
+    q = m2.end()
+    mult2 = None
+    mm = _CJK_MULT.match(text, q) if m2.group("d") else None
+    if mm:
+        mult2, q = scale_of(mm.group()), mm.end()
+    else:
+        mm = _WORD_SCALE.match(text, q)
         if mm:
-            f = scale_of(mm.group(1))
-            if f:
-                mult, has_mult, p = f, True, mm.end()
-    if mid_qual is None:
-        mm = _MID_QUAL.match(text, p)
-        if mm and has_mult:
-            mid_qual, p = "over", mm.end()
-    # range: 15–20亿, 1.5-2 billion, от 2 до 3 млрд
-    value_max: float | None = None
-    rm = _RANGE_SEP.match(text, p)
-    if rm:
-        sep = rm.group().strip().lower()
-        allowed = True
-        if sep in ("and", "и"):
-            allowed = bool(re.search(r"between\s+\S*$|между\s+\S*$", left, re.IGNORECASE))
-        elif sep == "до":
-            allowed = bool(re.search(r"\bот\s*$", left, re.IGNORECASE))
-        r2 = _RANGE_SECOND.match(text, rm.end())
-        m2 = _CORE.match(text, r2.end() if r2 else rm.end()) if allowed else None
-        if m2 and (m2.group("d") or m2.group("c")):
-            v2 = parse_number(m2.group(), lang)
-            if v2 is not None and not (m2.group("d") and len(m2.group()) > 24):
-                q = m2.end()
-                mult2 = None
-                mm = _CJK_MULT.match(text, q) if m2.group("d") else None
-                if mm:
-                    mult2, q = scale_of(mm.group()), mm.end()
-                else:
-                    mm = _WORD_SCALE.match(text, q)
-                    if mm:
-                        mult2, q = scale_of(mm.group(1)), mm.end()
-                if mult2 is None and has_mult:
-                    mult2 = mult
-                elif mult2 is not None and not has_mult:
-                    mult = mult2
-                    has_mult = True
-                v2 *= mult2 or 1.0
-                if v2 > value * mult:
-                    value_max = v2
-                    p = q
-    value *= mult
-    # Kazakh case ending on the number (60-тан) and a qualifier postposition after it
-    if lang == "kk" or (nxt == "-" and _is_cyrillic(text[e + 1:e + 2])):
-        km = _KK_CASE.match(text, p)
-        if km and text[p:p + 1] == "-":
-            p = km.end()
-        km = _KK_MID_QUAL.match(text, p)
+            mult2, q = scale_of(mm.group(1)), mm.end()
+    if mult2 is None and r.has_mult:
+        mult2 = r.mult
+    elif mult2 is not None and not r.has_mult:
+        r.mult, r.has_mult = mult2, True
+    v2 *= mult2 or 1.0
+    if v2 > r.value * r.mult:
+        r.value_max, r.p = v2, q
+
+
+def _read_kk_case(r: _Reading) -> None:
+    """A Kazakh case ending on the number (60-тан) and a qualifier postposition after it."""
+    text, e = r.text, r.e
+    if r.lang == "kk" or (text[e:e + 1] == "-" and _is_cyrillic(text[e + 1:e + 2])):
+        km = _KK_CASE.match(text, r.p)
+        if km and text[r.p:r.p + 1] == "-":
+            r.p = km.end()
+        km = _KK_MID_QUAL.match(text, r.p)
         if km:
-            mid_qual, p = "over", km.end()
-    # unit
-    hm = _HYPHEN.match(text, p)
-    up = hm.end() if hm else p
-    unit: _Unit | None = None
-    counter: str | None = None
+            r.mid_qual, r.p = "over", km.end()
+
+
+def _read_unit(r: _Reading) -> bool:
+    """The unit, tried from the most to the least explicit; False when there is none or the
+    number turns out to be a year."""
+    r.cur = _CURRENCY_PREFIX.search(r.left)
+    _unit_after(r)
+    for step in (_unit_before, _unit_cjk_tenths, _unit_magnitude, _unit_kk_partitive):
+        if r.unit is None:
+            step(r)
+    if r.unit is None and not _unit_noun(r):
+        return False
+    if r.unit is None and r.has_mult:
+        pm = _CJK_PEOPLE_AFTER.match(r.text, r.p)
+        if pm or _POPULATION_BEFORE.search(r.text[max(0, r.s - 30):r.s]):
+            r.unit = _Unit("people", "people")
+    return r.unit is not None
+
+
+def _unit_after(r: _Reading) -> None:
+    text = r.text
+    hm = _HYPHEN.match(text, r.p)
+    up = hm.end() if hm else r.p
     um = _UNIT_RE.match(text, up)
     if um is None and text[up:up + 1] in (" ", "\u00a0", "\u202f"):
         um = _UNIT_RE.match(text, up + 1)
     if um:
         u = _unit_of_match(um)
-        if u.cjk_counter and um.start() != up:
-            um = None  # Chinese counters are written right after the number
-        else:
-            unit = u
-            counter = um.group()
-            p = um.end()
-    cur = _CURRENCY_PREFIX.search(left)
-    if unit is None and cur:
-        code = cur.group(1)
+        if not (u.cjk_counter and um.start() != up):  # Chinese counters touch the number
+            r.unit, r.counter, r.p = u, um.group(), um.end()
+
+
+def _unit_before(r: _Reading) -> None:
+    if r.cur:
+        code = r.cur.group(1)
         if code in ("¥", "￥"):
-            code = "JPY" if language in ("ja", "en") else "CNY"
-        unit = _Unit(_CURRENCY_CODES.get(code, code), "money")
-    if unit is None and re.search(r"百分之$", left) and kind == "c":
-        unit = _Unit("percent", "percent")
-    pre_start: int | None = None  # a unit word written before the number (магнитудой 7,1)
-    if unit is None and language in ("zh-Hans", "zh-Hant", "ja") and value_max is None:
-        tm = _TENTHS.match(text, p)
-        if (tm and 1 <= value <= 9 and value == int(value) and not has_mult
-                and (_TENTHS_CONTEXT.match(text, tm.end()) or _PREFIX_QUAL.search(left[-4:])
-                     or re.search(r"[占近约約超逾达達有]$", left))):
-            unit, counter, p = _Unit("percent", "percent", 10.0), None, tm.end()
-        else:
-            jm = _JA_NO_NOUN.match(text, p) if language == "ja" and kind == "d" else None
-            if jm and value >= 2:
-                unit, counter, p = _Unit("count", "count"), jm.group("n"), jm.end()
-    if unit is None and 0 < value < 10 and not has_mult and kind == "d":
-        mb = _MAGNITUDE_BEFORE.search(left)
-        ma = _MAGNITUDE_AFTER.match(text, p)
-        if mb or ma:
-            unit = _Unit("other:magnitude", "physical")
-            if mb:
-                pre_start = s - (len(left) - mb.start())
-            else:
-                assert ma is not None
-                p = ma.end()
-    if unit is None and lang == "kk" and _KK_PARTITIVE_BEFORE.search(left):
-        km = _KK_PARTITIVE.match(text, e)
-        if km and value >= 2:
-            unit, p = _Unit("count", "count"), max(p, km.end())
-    if unit is None:
-        nm = _NOUN_AFTER.match(text, p)
-        if nm and kind != "c":
-            if _looks_like_year(core, value, left, nm.group()):
-                return None
-            unit = _Unit("people", "people") if nm.group("people") else _Unit("count", "count")
-            counter = (nm.group("people") or nm.group("count")).lower()
-            p = nm.end()
-        elif kind != "c" and _EN_TIMES.match(text, p):
-            tm = _EN_TIMES.match(text, p)
-            assert tm is not None
-            unit, counter, p = _Unit("count", "count"), "times", tm.end()
-    if unit is None and has_mult:
-        pm = _CJK_PEOPLE_AFTER.match(text, p)
-        if pm or _POPULATION_BEFORE.search(text[max(0, s - 30):s]):
-            unit = _Unit("people", "people")
-    if unit is None:
-        return None
-    if unit.kind in ("count", "people") and counter is not None:
-        if not _plausible_count(core, kind, value, counter, unit, left):
-            return None
-    elif kind == "c" and value < 10 and unit.unit != "percent":
-        return None  # 一元化, 三吨半 …: small Chinese numerals with units are rarely claims
-    value *= unit.factor
-    if value_max is not None:
-        value_max *= unit.factor
-    # qualifier: range, then a word before the number, then after it, then 余/多/астам
+            code = "JPY" if r.language in ("ja", "en") else "CNY"
+        r.unit = _Unit(_CURRENCY_CODES.get(code, code), "money")
+    elif re.search(r"百分之$", r.left) and r.kind == "c":
+        r.unit = _Unit("percent", "percent")
+
+
+def _unit_cjk_tenths(r: _Reading) -> None:
+    """七成 (70 %) in Chinese and Japanese, or a Japanese count noun after の."""
+    if r.language not in ("zh-Hans", "zh-Hant", "ja") or r.value_max is not None:
+        return
+    text, left, value = r.text, r.left, r.value
+    tm = _TENTHS.match(text, r.p)
+    if (tm and 1 <= value <= 9 and value == int(value) and not r.has_mult
+            and (_TENTHS_CONTEXT.match(text, tm.end()) or _PREFIX_QUAL.search(left[-4:])
+                 or re.search(r"[占近约約超逾达達有]$", left))):
+        r.unit, r.counter, r.p = _Unit("percent", "percent", 10.0), None, tm.end()
+        return
+    jm = _JA_NO_NOUN.match(text, r.p) if r.language == "ja" and r.kind == "d" else None
+    if jm and value >= 2:
+        r.unit, r.counter, r.p = _Unit("count", "count"), jm.group("n"), jm.end()
+
+
+def _unit_magnitude(r: _Reading) -> None:
+    if not (0 < r.value < 10 and not r.has_mult and r.kind == "d"):
+        return
+    mb = _MAGNITUDE_BEFORE.search(r.left)
+    ma = _MAGNITUDE_AFTER.match(r.text, r.p)
+    if mb:
+        r.unit, r.pre_start = _Unit("other:magnitude", "physical"), r.s - (len(r.left) - mb.start())
+    elif ma:
+        r.unit, r.p = _Unit("other:magnitude", "physical"), ma.end()
+
+
+def _unit_kk_partitive(r: _Reading) -> None:
+    if r.lang == "kk" and _KK_PARTITIVE_BEFORE.search(r.left):
+        km = _KK_PARTITIVE.match(r.text, r.e)
+        if km and r.value >= 2:
+            r.unit, r.p = _Unit("count", "count"), max(r.p, km.end())
+
+
+def _unit_noun(r: _Reading) -> bool:
+    """A counted noun after the number (5 agreements, 3 раза); False when it is a year."""
+    if r.kind == "c":
+        return True
+    nm = _NOUN_AFTER.match(r.text, r.p)
+    if nm:
+        if _looks_like_year(r.core, r.value, r.left, nm.group()):
+            return False
+        r.unit = _Unit("people", "people") if nm.group("people") else _Unit("count", "count")
+        r.counter = (nm.group("people") or nm.group("count")).lower()
+        r.p = nm.end()
+        return True
+    tm = _EN_TIMES.match(r.text, r.p)
+    if tm:
+        r.unit, r.counter, r.p = _Unit("count", "count"), "times", tm.end()
+    return True
+
+
+def _read_qualifier(r: _Reading) -> tuple[str, re.Match[str] | None]:
+    """Range, then a word before the number, then after it, then 余/多/астам."""
+    text, left, s = r.text, r.left, r.s
     qualifier = "exact"
     pq = _PREFIX_QUAL.search(left[-30:])
     if pq:
@@ -550,44 +632,46 @@ def _parse_at(text: str, m: re.Match[str], language: str) -> _Parse | None:
     else:
         dq = _DISTANT_QUAL.search(text[max(0, s - 14):s])
         if dq:
-            w = dq.group(1)
-            qualifier = "at_most" if w in ("最多", "不超过", "不超過") else "at_least"
+            qualifier = "at_most" if dq.group(1) in ("最多", "不超过", "不超過") else "at_least"
     for post_qual, rx in _POST_QUAL:
-        pm2 = rx.match(text, p)
+        pm2 = rx.match(text, r.p)
         if pm2:
-            if qualifier == "exact":
-                qualifier = post_qual
-            p = pm2.end()
+            qualifier = post_qual if qualifier == "exact" else qualifier
+            r.p = pm2.end()
             break
-    if language == "ja" and qualifier == "exact":
-        jm = _JA_POST.match(text, p)
+    if r.language == "ja" and qualifier == "exact":
+        jm = _JA_POST.match(text, r.p)
         if jm:
             qualifier = "over" if jm.group(1) in ("超", "強") else "under"
-            p = jm.end()
-    if kind == "c" and qualifier == "exact" and left.endswith("上"):
+            r.p = jm.end()
+    if r.kind == "c" and qualifier == "exact" and left.endswith("上"):
         qualifier = "approx"  # 上千台: "a thousand or so"
-    if mid_qual and qualifier == "exact":
-        qualifier = mid_qual
-    if value_max is not None:
-        qualifier = "range"
-    # the figure's text starts at the qualifier or currency sign when they touch the number
+    if r.mid_qual and qualifier == "exact":
+        qualifier = r.mid_qual
+    return ("range" if r.value_max is not None else qualifier), pq
+
+
+def _span(r: _Reading, pq: re.Match[str] | None) -> tuple[int, int]:
+    """The figure's text starts at the qualifier or currency sign when they touch it."""
+    text, left, s = r.text, r.left, r.s
     start = s
     if pq and s - (len(left[-30:]) - pq.start()) >= 0:
         start = s - (len(left[-30:]) - pq.start())
-    elif cur:
-        start = s - (len(left) - cur.start())
-    if value_max is not None:
+    elif r.cur:
+        start = s - (len(left) - r.cur.start())
+    if r.value_max is not None:
         rs = re.search(r"(?:\b[Ff]rom|\b[Bb]etween|\b[Оо]т|从|從)\s*$", text[max(0, start - 10):start])
         if rs:
             start -= len(rs.group())
-    if unit.unit == "percent" and kind == "c" and left.endswith("百分之"):
+    if r.unit is not None and r.unit.unit == "percent" and r.kind == "c" \
+            and left.endswith("百分之"):
         start = s - 3
-    if pre_start is not None and pre_start < start:
-        start = pre_start
-    end = p
+    if r.pre_start is not None and r.pre_start < start:
+        start = r.pre_start
+    end = r.p
     while end > start and text[end - 1].isspace():
         end -= 1
-    return _Parse(start, end, value, value_max, unit.unit, qualifier, counter)
+    return start, end
 
 
 def _looks_like_year(core: str, value: float, left: str, noun_text: str) -> bool:

@@ -17,7 +17,7 @@ LANGUAGES: tuple[str, ...] = ("zh-Hans", "zh-Hant", "en", "ru", "ja", "kk")
 Language = Literal["zh-Hans", "zh-Hant", "en", "ru", "ja", "kk", "und"]
 
 DateSource = Literal["header", "front-matter", "meta", "feed", "warc", "http", "url", "text",
-                     "inferred", "none"]
+                     "inferred", "none", "dateline"]
 """Where a publication date came from (its provenance)."""
 
 ENTITY_TYPES: tuple[str, ...] = (
@@ -174,7 +174,7 @@ class Event:
     place: str | None
     start: int
     end: int
-    status: Literal["happened", "planned", "postponed", "cancelled"] = "happened"
+    status: Literal["happened", "planned", "postponed", "cancelled", "background"] = "happened"
     trigger: str | None = None
 
 

@@ -18,7 +18,6 @@ from attache.kb import KnowledgeBase, default_kb
 from attache.model import Event
 
 T2S = OpenCC("t2s")
-SHARED = Path(__file__).resolve().parents[1].parent / "shared"
 SENT = re.compile(r"[^。！？!?\n]+[。！？!?]?")
 
 
@@ -166,15 +165,6 @@ def seed_skips(text: str) -> list[tuple[int, int]]:
         (m.start(), m.end()) for m in LINK.finditer(text)]
 
 
-def load_scorer() -> Any:
-    spec = importlib.util.spec_from_file_location("score_extract",
-                                                  SHARED / "eval" / "score_extract.py")
-    assert spec and spec.loader
-    mod = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(mod)
-    return mod
-
-
 # The seed scores of the whole pipeline (reader, normalizer, extractors) are measured by the
 # quality gate in tests/test_quality_gate.py, from the CLI's own output.
 
@@ -231,3 +221,48 @@ def test_plans_postponements_and_unresolved_speakers() -> None:
     assert not any(e.type == "meeting" for e in gone)
     nobody = extract("日本一位官员表示，双方关系良好。", "zh-Hans", kb)
     assert not any(e.type == "statement" and e.participants == ("Japan",) for e in nobody)
+
+
+# --- issue 8: calls, recalled events, actors ----------------------------------------------
+
+
+@pytest.mark.parametrize(("lang", "text"), [
+    ("en", "Narendra Modi spoke with Vladimir Putin by telephone on Wednesday."),
+    ("en", "Recep Tayyip Erdogan and Shavkat Mirziyoyev held a video call on Monday."),
+    ("ru", "Касым-Жомарт Токаев провел телефонный разговор с Владимиром Путиным."),
+    ("zh-Hans", "国家主席习近平8日同哈萨克斯坦总统托卡耶夫通电话。"),
+    ("ja", "石破茂首相は4日、ウズベキスタンのミルジヨーエフ大統領と電話会談を行った。"),
+    ("kk", "Қасым-Жомарт Тоқаев Владимир Путинмен телефон арқылы сөйлесті."),
+])
+def test_telephone_and_video_calls_are_meetings(lang: str, text: str) -> None:
+    evs = extract(text, lang, default_kb(), published="2025-12-20")
+    assert any(e.type == "meeting" and len(e.participants) >= 2 for e in evs), evs
+    assert not any(e.type == "summit" for e in evs)
+
+
+def test_a_summit_telephone_talk_is_not_a_summit() -> None:
+    text = "岸田文雄首相は17日夜、トルコのエルドアン大統領と電話で首脳会談を行い、支援を伝えた。"
+    evs = extract(text, "ja", default_kb(), published="2023-05-18")
+    assert [e.type for e in evs if e.type in ("meeting", "summit")] == ["meeting"]
+
+
+def test_recalled_events_are_background_and_dated_in_the_past() -> None:
+    text = ("Kassym-Jomart Tokayev met Shavkat Mirziyoyev in Astana on Monday. "
+            "In December 2021, Kazakhstan and Uzbekistan signed a treaty on allied relations.")
+    evs = extract(text, "en", default_kb(), published="2025-12-20")
+    signing = [e for e in evs if e.type == "signing"]
+    assert signing and signing[0].date == "2021-12" and signing[0].status == "background"
+    assert [e.status for e in evs if e.type == "meeting"] == ["happened"]
+
+
+def test_a_weather_service_is_never_an_actor() -> None:
+    text = "Kazhydromet said on Monday that Tokayev met Putin in Astana amid heavy snow."
+    evs = extract(text, "en", default_kb(), published="2025-12-20")
+    assert all("Kazhydromet" not in e.participants for e in evs)
+
+
+def test_a_cancelled_trip_keeps_its_planned_month() -> None:
+    text = "Визит Бахтиёра Саидова в Бишкек, намеченный на январь, отменен."
+    evs = extract(text, "ru", default_kb(), published="2024-12-27")
+    called_off = [e for e in evs if e.status == "cancelled"]
+    assert called_off and called_off[0].date == "2025-01"

@@ -27,6 +27,7 @@ import lxml.html
 import trafilatura
 from trafilatura.xml import xmltotxt
 
+from attache.anchors import dateline_date, url_date
 from attache.dates import parse_date
 from attache.encoding import declared_charset, decode
 from attache.errors import DecodeError, EmptyDocument
@@ -40,9 +41,6 @@ _META_DATE_KEYS = (
     "dcterms.created", "dcterms.date", "citation_publication_date", "citation_date",
     "sailthru.date", "parsely-pub-date", "article.published", "published_time", "date",
 )
-_URL_DAY = re.compile(r"/((?:19|20)\d{2})[/-](\d{1,2})[/-](\d{1,2})(?:/|[-_.]|$)")
-_URL_COMPACT = re.compile(r"/((?:19|20)\d{2})(\d{2})(\d{2})(?:/|[-_.]|$)")
-_URL_MONTH = re.compile(r"/((?:19|20)\d{2})[/-](\d{2})/")
 _BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote", "pre",
                "tr", "section", "article", "figure", "figcaption", "ul", "ol", "table"}
 
@@ -111,24 +109,6 @@ def page_outlet(tree: Any) -> str | None:
         pub = item.get("publisher")
         if isinstance(pub, dict) and isinstance(pub.get("name"), str) and pub["name"].strip():
             return str(pub["name"]).strip()
-    return None
-
-
-def url_date(url: str | None) -> PublishedDate | None:
-    """A date in a URL path such as ``/2022/04/29/`` or ``/20220429/``."""
-    if not url:
-        return None
-    for pattern in (_URL_DAY, _URL_COMPACT):
-        m = pattern.search(url)
-        if m:
-            iso = parse_date(f"{m[1]}-{m[2]}-{m[3]}")
-            if iso:
-                return PublishedDate.of(iso, "url")
-    m = _URL_MONTH.search(url)
-    if m:
-        iso = parse_date(f"{m[1]}-{m[2]}")
-        if iso:
-            return PublishedDate.of(iso, "url")
     return None
 
 
@@ -208,7 +188,8 @@ def read_html(
                             "navigation, scripts or boilerplate); check that this is an article "
                             "page rather than an index or a login wall")
     iso = page_date(tree)
-    published = PublishedDate.of(iso, "meta") if iso else url_date(url) or fallback_date
+    published = (PublishedDate.of(iso, "meta") if iso else None) or url_date(url) \
+        or dateline_date(body) or fallback_date
     title = (getattr(doc, "title", None) or "").strip() or _title_tag(tree)
     outlet = page_outlet(tree) or (getattr(doc, "sitename", None) or "").strip() or None
     meta: list[tuple[str, str]] = []

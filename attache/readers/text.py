@@ -27,25 +27,32 @@ import re
 from datetime import date, datetime
 from typing import Any
 
+from attache.anchors import dateline_date, url_date
 from attache.dates import parse_date
 from attache.errors import EmptyDocument
+from attache.lang.lexicon import languages, lexicon
 from attache.model import Document, Link, PublishedDate
 from attache.readers.markdown import reduce_markdown, split_front_matter
 
 _DATE_HEADER = re.compile(r"^[ \t\ufeff]*date[ \t]+(\S+)[ \t]*(.*?)\s*$", re.IGNORECASE)
 _KV = re.compile(r"^[ \t\ufeff]*([^\s:：][^:：\n]{0,24}?)[ \t]*[:：][ \t]*(.*?)\s*$")
+_BARE_URL = re.compile(r"^[ \t\ufeff]*(?:url[ \t]*[:：][ \t]*)?(https?://\S+)\s*$", re.IGNORECASE)
 _MD_LINK = re.compile(r"\]\(\s*<?https?://")
 
-_TITLE_KEYS = {"主题", "主題", "标题", "標題", "题目", "題目", "title", "headline", "заголовок",
-               "тема", "тақырып", "タイトル", "見出し", "件名"}
-_DATE_KEYS = {"日期", "时间", "時間", "发布时间", "發布時間", "发布日期", "發布日期", "日付",
-              "date", "published", "pubdate", "дата", "күні", "опубликовано", "掲載日", "発行日"}
-_SOURCE_KEYS = {"来源", "來源", "出处", "出處", "source", "url", "link", "источник", "ссылка",
-                "дереккөз", "出典", "ソース", "链接", "鏈接"}
-_OUTLET_KEYS = {"outlet", "publisher", "media", "媒体", "媒體", "издание", "сми", "басылым",
-                "媒体名", "site"}
-_AUTHOR_KEYS = {"作者", "author", "автор", "авторы", "著者", "記者", "记者", "byline"}
-_KNOWN = _TITLE_KEYS | _DATE_KEYS | _SOURCE_KEYS | _OUTLET_KEYS | _AUTHOR_KEYS | {"版次"}
+
+
+def _header_keys(field: str) -> frozenset[str]:
+    """The header keys of one field in every language file (``Дата``, ``来源``, ``掲載日`` …)."""
+    return frozenset(k for code in languages() for k in lexicon(code).header_keys[field])
+
+
+_TITLE_KEYS = _header_keys("title")
+_DATE_KEYS = _header_keys("date")
+_SOURCE_KEYS = _header_keys("source")
+_OUTLET_KEYS = _header_keys("outlet")
+_AUTHOR_KEYS = _header_keys("author")
+_KNOWN = (_TITLE_KEYS | _DATE_KEYS | _SOURCE_KEYS | _OUTLET_KEYS | _AUTHOR_KEYS
+          | _header_keys("other"))
 
 _SENTENCE_END = tuple("。！？!?.…;；:：,，、")
 _MAX_TITLE = 80
@@ -119,6 +126,11 @@ def _strip_header(text: str, fields: _Fields) -> str:
         i += 1
     if i == len(lines):
         return text
+    # A saved page often starts with its own address on a line of its own.
+    bare = _BARE_URL.match(lines[i])
+    if bare and i + 1 < len(lines) and not _KV.match(lines[i + 1]):
+        fields.put("url", bare.group(1), "header")
+        return _drop_blank_start("\n".join(lines[i + 1:]))
     m = _DATE_HEADER.match(lines[i])
     if m and parse_date(m.group(1)):
         fields.put("date", m.group(1), "header")
@@ -262,7 +274,10 @@ def read_text(
         raise EmptyDocument(location, "the file holds no text besides its header; nothing to "
                             "ingest")
     title = fields.title or title_from_text(body)
-    published = fields.published or date_from_byline(body) or date_from_text(body)
+    # The order of trust: what the file says of itself, its address, the wire's dateline, a
+    # byline, then a line that holds nothing but a date.
+    published = (fields.published or url_date(fields.url or url) or dateline_date(body)
+                 or date_from_byline(body) or date_from_text(body))
     return Document(
         text=body,
         format=fmt if not fm else "md",

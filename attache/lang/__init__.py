@@ -1,0 +1,1 @@
+"""Language data files (one per language) and the frozen lexicon that reads them."""
