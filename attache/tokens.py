@@ -141,5 +141,18 @@ def _fold_word(word: str) -> str:
     return word.lower().replace("ё", "е")
 
 
+def stem(word: str) -> str:
+    """A word as a prefix query would look for it: lower case, ё folded, a Russian or Kazakh
+    case ending or an English plural -s removed (the same cut :meth:`Segmenter.query_terms`
+    makes), so two inflected forms of one word compare equal."""
+    w = _fold_word(word)
+    if _CYR.search(w) and len(w) >= 5:
+        s = _CYR_ENDINGS.sub("", w)
+        return s if len(s) >= 4 else w
+    if len(w) >= 4 and w.endswith("s") and not w.endswith("ss") and w.isascii():
+        return w[:-1]
+    return w
+
+
 def segmenter_for(words: Iterable[str]) -> Segmenter:
     return Segmenter(words=tuple(sorted(set(words))))
