@@ -12,6 +12,10 @@ offsets found are therefore offsets into the original, and mention text is cut f
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+import pickle
 import re
 import unicodedata
 import weakref
@@ -23,8 +27,10 @@ from pathlib import Path
 import ahocorasick
 from opencc import OpenCC
 
+from attache import kb as kb_module
 from attache.kb import KBEntry, KnowledgeBase, surface_forms
 from attache.model import Entity, Mention, make_id
+from attache.tokens import cache_dir
 
 _T2S = OpenCC("t2s")
 _CHARMAP = {"ё": "е", "‐": "-", "‑": "-", "–": "-", "—": "-", "・": "·", "‧": "·", "•": "·",
@@ -102,30 +108,93 @@ def _keys_for(entry: KBEntry) -> set[tuple[str, bool, bool]]:
     A key is capitalised when its alias starts with a capital Cyrillic or Latin letter; such
     keys do not match a lowercase word (Kazakh достық 'friendship' is not Dostyk station).
     """
-    keys: set[tuple[str, bool, bool]] = set()
+    forms: set[str] = set()
     for lang, alias in entry.all_aliases():
         variants = {alias}
         if any(is_han(c) for c in alias):
             variants.add(_T2S.convert(alias))
         for v in variants:
-            for form in surface_forms(v, lang):
-                if len(form) < 2 and not is_han(form):
-                    continue
-                if len(form) < 2 or form in _GENERIC_ALIASES:
-                    continue  # single Han characters are abbreviations, handled by context
-                # Short all-caps acronyms (US, UN, SCO) are matched case-sensitively so that
-                # "us" and "un" in running text stay words.
-                cs = form.isupper() and len(form) <= 5 and form.isascii()
-                keys.add((fold(form), cs, form[0].isupper()))
-    return keys
+            forms |= surface_forms(v, lang)
+    # Single Han characters are abbreviations, handled by context.
+    kept = sorted(f for f in forms if len(f) >= 2 and "\n" not in f
+                  and f not in _GENERIC_ALIASES)
+    # fold() keeps length, so one call over the joined forms splits back into the forms.
+    folded = fold("\n".join(kept)).split("\n")
+    # Short all-caps acronyms (US, UN, SCO) are matched case-sensitively so that "us" and
+    # "un" in running text stay words.
+    return {(k, f.isupper() and len(f) <= 5 and f.isascii(), f[0].isupper())
+            for f, k in zip(kept, folded, strict=True)}
+
+
+def _cache_key(entries: Sequence[KBEntry]) -> str:
+    """A hash of everything the automaton is built from: the entries and this code."""
+    h = hashlib.sha256()
+    for mod in (__file__, kb_module.__file__):
+        h.update(Path(mod).read_bytes())
+    for e in entries:
+        h.update(json.dumps([e.id, e.type, sorted(e.all_aliases())],
+                            ensure_ascii=False).encode("utf-8"))
+    return h.hexdigest()[:24]
+
+
+def _cached_automaton(key: str) -> ahocorasick.Automaton | None:
+    folder = cache_dir()
+    path = Path(folder) / f"kb-automaton-{key}.pickle" if folder else None
+    if path is None or not path.is_file():
+        return None
+    try:
+        with path.open("rb") as f:
+            auto = pickle.load(f)  # our own file in the user's cache folder
+    except Exception:  # a truncated or foreign file: rebuild and overwrite it
+        return None
+    return auto if isinstance(auto, ahocorasick.Automaton) else None
+
+
+def _store_automaton(key: str, auto: ahocorasick.Automaton) -> None:
+    folder = cache_dir()
+    if not folder:
+        return
+    path = Path(folder) / f"kb-automaton-{key}.pickle"
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    try:
+        with tmp.open("wb") as f:
+            pickle.dump(auto, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        # One knowledge base per cache: older automata are dropped.
+        for old in Path(folder).glob("kb-automaton-*.pickle"):
+            if old != path:
+                old.unlink(missing_ok=True)
+    except OSError:
+        tmp.unlink(missing_ok=True)
 
 
 def _matcher(kb: KnowledgeBase) -> _Matcher:
     m = _CACHE.get(kb)
     if m is not None:
         return m
-    table: dict[str, list[tuple[str, bool, int, bool]]] = {}
     entries = sorted(kb.entries(), key=lambda e: (_TYPE_RANK.get(e.type, 9), e.id))
+    key = _cache_key(entries)
+    auto = _cached_automaton(key)
+    if auto is None:
+        auto = _build_automaton(kb, entries)
+        _store_automaton(key, auto)
+    abbrev_zh: dict[str, str] = {}
+    for e in entries:
+        for a in e.abbrev:
+            if len(a) == 1:
+                abbrev_zh.setdefault(_T2S.convert(a), e.id)
+    abbrev_ja = {}
+    for ch, name in _JA_ABBREV.items():
+        hit = kb.by_name(name)
+        if hit is not None:
+            abbrev_ja[ch] = hit.id
+    m = _Matcher(auto, abbrev_zh, abbrev_ja)
+    _CACHE[kb] = m
+    return m
+
+
+def _build_automaton(kb: KnowledgeBase, entries: Sequence[KBEntry]) -> ahocorasick.Automaton:
+    table: dict[str, list[tuple[str, bool, int, bool]]] = {}
     for e in entries:
         keys = _keys_for(e)
         lower = {k for k, _, cap in keys if not cap}
@@ -148,19 +217,7 @@ def _matcher(kb: KnowledgeBase) -> _Matcher:
         auto.add_word(key, (len(key), tuple(vals)))
     if len(table):
         auto.make_automaton()
-    abbrev_zh: dict[str, str] = {}
-    for e in entries:
-        for a in e.abbrev:
-            if len(a) == 1:
-                abbrev_zh.setdefault(_T2S.convert(a), e.id)
-    abbrev_ja = {}
-    for ch, name in _JA_ABBREV.items():
-        hit = kb.by_name(name)
-        if hit is not None:
-            abbrev_ja[ch] = hit.id
-    m = _Matcher(auto, abbrev_zh, abbrev_ja)
-    _CACHE[kb] = m
-    return m
+    return auto
 
 
 @dataclass(frozen=True)
@@ -215,6 +272,10 @@ def kb_hits(view: str, original: str, m: _Matcher) -> list[Hit]:
         if _is_word_char(view[start]) and start > 0 and _is_word_char(view[start - 1]):
             continue
         if _is_word_char(view[end - 1]) and end < len(view) and _is_word_char(view[end]):
+            continue
+        # 能源部长 is the minister, not the ministry: a body's name ending in 部 or 局 does
+        # not match when 长 follows (the title rules then find the person).
+        if end < len(view) and view[end] in "长長" and view[end - 1] in "部局":
             continue
         for kb_id, cs, weak, cap in vals:
             if cs and original[start:end].upper() != original[start:end]:

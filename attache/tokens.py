@@ -50,7 +50,7 @@ class Segmenter:
 
                     jieba.setLogLevel(logging.WARNING)
                     tok = jieba.Tokenizer()
-                    tok.tmp_dir = _cache_dir()
+                    tok.tmp_dir = cache_dir()
                     tok.initialize()
                     for w in self.words:
                         w = fold_query(w)
@@ -126,7 +126,7 @@ class QueryTerm:
         return quoted + ("*" if self.prefix else "")
 
 
-def _cache_dir() -> str | None:
+def cache_dir() -> str | None:
     """Where jieba keeps its prefix-dictionary cache: the user's cache folder, not /tmp."""
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     path = os.path.join(base, "attache")
