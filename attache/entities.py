@@ -31,6 +31,7 @@ from attache import kb as kb_module
 from attache.kb import KBEntry, KnowledgeBase, surface_forms
 from attache.model import Entity, Mention, make_id
 from attache.tokens import cache_dir
+from attache.transliteration import latin_key, same_name, skeleton
 
 _T2S = OpenCC("t2s")
 _CHARMAP = {"ё": "е", "‐": "-", "‑": "-", "–": "-", "—": "-", "・": "·", "‧": "·", "•": "·",
@@ -414,14 +415,50 @@ def _assemble(hits: list[Hit], original: str, kb: KnowledgeBase) -> list[Entity]
             if entry is None:
                 continue
             eid, name, typ, linked = make_id("ent", entry.id), entry.name, entry.type, True
+        elif (known := _spelling_of_known(h, kb)) is not None:
+            eid, name, typ, linked = make_id("ent", known.id), known.name, known.type, True
         else:
-            eid = make_id("ent", "unlinked", h.type, fold(h.name))
+            eid = make_id("ent", "unlinked", h.type, _unlinked_key(h))
             name, typ, linked = h.name, h.type, False
         if eid not in groups:
             groups[eid] = (name, typ, linked, [])
         groups[eid][3].append(mention)
     return [Entity(id=eid, name=n, type=t, mentions=tuple(ms), linked=lk)
             for eid, (n, t, lk, ms) in groups.items()]
+
+
+def _unlinked_key(h: Hit) -> str:
+    """What identifies an unknown name across documents and languages: a transliteration key
+    for names in Cyrillic, Latin or kana (Ибраев, Ibrayev, イブラエフ are one person), the
+    folded Simplified form for Han names, whose spelling does not vary."""
+    if any(is_han(c) for c in h.name):
+        return fold(_T2S.convert(h.name))
+    key = skeleton(h.name) if h.type == "person" else latin_key(h.name)
+    return "translit:" + key if len(key.replace(" ", "")) >= 3 else fold(h.name)
+
+
+_KNOWN_SPELLINGS: weakref.WeakKeyDictionary[KnowledgeBase, dict[str, list[tuple[str, str]]]] = \
+    weakref.WeakKeyDictionary()
+
+
+def _spelling_of_known(h: Hit, kb: KnowledgeBase) -> KBEntry | None:
+    """The knowledge-base person an unknown name spells differently (Tokaev, Тоқаевтың), when
+    exactly one person's alias has the same skeleton and a close romanization."""
+    if h.type != "person" or any(is_han(c) for c in h.name):
+        return None
+    table = _KNOWN_SPELLINGS.get(kb)
+    if table is None:
+        table = {}
+        for e in kb.entries():
+            if e.type != "person":
+                continue
+            for lang, alias in e.all_aliases():
+                if lang in ("zh-Hans", "zh-Hant") or any(is_han(c) for c in alias):
+                    continue
+                table.setdefault(skeleton(alias), []).append((e.id, alias))
+        _KNOWN_SPELLINGS[kb] = table
+    found = {eid for eid, alias in table.get(skeleton(h.name), ()) if same_name(alias, h.name)}
+    return kb.get(found.pop()) if len(found) == 1 else None
 
 
 # --- discovery of unknown names -------------------------------------------------------------
@@ -911,8 +948,12 @@ def _japanese(view: str, original: str, occupied: Occupied) -> list[Hit]:
         if original[s] not in _JA_NOT_START and _free(s, e, occupied):
             hits.append(Hit(s, e, None, "person", m.group("name")))
     for m in _JA_DOTTED.finditer(view):
-        if _free(m.start(), m.end(), occupied):
-            hits.append(Hit(m.start(), m.end(), None, "person", original[m.start():m.end()]))
+        s, e = m.start(), m.end()
+        # イブラエフ・エネルギー相: the part before 相/大臣 names the ministry, not the person.
+        if view[e:e + 1] == "相" or view[e:e + 2] in ("大臣", "長官"):
+            e = view.rfind("·", s, e)
+        if e > s and _free(s, e, occupied):
+            hits.append(Hit(s, e, None, "person", original[s:e]))
     for m in _JA_ORG.finditer(original):
         s, e = m.start("name"), m.end("name")
         name = m.group("name")

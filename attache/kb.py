@@ -154,6 +154,7 @@ class KnowledgeBase:
 
     def __init__(self, entries: Iterable[KBEntry] = ()) -> None:
         self._by_id: dict[str, KBEntry] = {}
+        self._names: dict[str, str] | None = None
         # Concepts travel with the KB: the same user files extend both, and every caller that
         # resolves names (search, topics) already holds a KB.
         self.concepts = ConceptLexicon()
