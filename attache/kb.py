@@ -164,7 +164,7 @@ class KnowledgeBase:
     def _add(self, e: KBEntry) -> None:
         old = self._by_id.get(e.id)
         self._by_id[e.id] = _merge(old, e) if old else e
-        self._names: dict[str, str] | None = None
+        self._names = None
 
     @classmethod
     def load(cls, extra: Sequence[str | Path] = (), *, shipped: bool = True) -> KnowledgeBase:
