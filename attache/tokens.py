@@ -52,8 +52,9 @@ class Segmenter:
                     tok = jieba.Tokenizer()
                     tok.tmp_dir = cache_dir()
                     tok.initialize()
-                    for w in self.words:
-                        w = fold_query(w)
+                    # One fold for all words (folding is per character; the lines split back).
+                    words = [w for w in self.words if "\n" not in w]
+                    for w in fold_query("\n".join(words)).split("\n") if words else []:
                         if len(w) >= 2 and _RUN.fullmatch(w):
                             # A high, explicit frequency keeps the name whole against the
                             # general dictionary; suggest_freq would depend on its contents.

@@ -24,7 +24,7 @@ import sqlalchemy as sa
 
 from attache.concepts import expand
 from attache.errors import StoreError
-from attache.kb import KBEntry, KnowledgeBase, default_kb, surface_forms
+from attache.kb import KBEntry, KnowledgeBase, default_kb
 from attache.normalize import fold_query
 from attache.store import SqlStore, documents, entities, events, figures, mentions
 from attache.tokens import QueryTerm, Segmenter
@@ -87,22 +87,28 @@ _TABLES: weakref.WeakKeyDictionary[KnowledgeBase, _AliasTable] = weakref.WeakKey
 
 
 def _alias_table(kb: KnowledgeBase) -> _AliasTable:
+    """Every name form the extractor matches, read from its automaton (cached on disk), so a
+    query resolves names exactly as documents do and starts without rebuilding the forms."""
     table = _TABLES.get(kb)
     if table is not None:
         return table
+    from attache.entities import _matcher
+
     keys: dict[str, KBEntry] = {}
     cs: dict[str, str] = {}
-    # Countries first, so an ambiguous alias ("Kazakh") names the country, as in the extractor.
-    for entry in sorted(kb.entries(), key=lambda e: (_TYPE_RANK.get(e.type, 9), e.id)):
-        for lang, alias in entry.all_aliases():
-            for form in surface_forms(alias, lang):
-                key = fold_query(form).strip()
-                if len(key) < 2 or key in _STOPWORDS:
-                    continue
-                if key not in keys:
-                    keys[key] = entry
-                    if form.isupper() and len(form) <= 5 and form.isascii():
-                        cs[key] = form
+    for key, (_len, vals) in _matcher(kb).automaton.items():
+        k = key.strip()
+        if len(k) < 2 or k in _STOPWORDS:
+            continue
+        # The extractor lists the candidates of a key by type rank (countries first, so an
+        # ambiguous alias such as "Kazakh" names the country); real names before adjectives.
+        kb_id, case_sensitive, _weak, _cap = min(vals, key=lambda v: v[2])
+        entry = kb.get(kb_id)
+        if entry is None:
+            continue
+        keys[k] = entry
+        if case_sensitive:
+            cs[k] = k.upper()
     table = _AliasTable(keys, cs, tuple(sorted({len(k) for k in keys}, reverse=True)))
     _TABLES[kb] = table
     return table
@@ -117,8 +123,11 @@ def _boundary(s: str, i: int) -> bool:
 
 def match_entities(text: str, kb: KnowledgeBase) -> list[tuple[int, int, KBEntry]]:
     """Longest knowledge-base names in ``text`` as (start, end, entry) on its folded view."""
+    from attache.entities import fold
+
     table = _alias_table(kb)
     q = fold_query(text)
+    qk = fold(q)  # the extractor's folding (ё, dashes, middle dots); same length
     out: list[tuple[int, int, KBEntry]] = []
     i = 0
     while i < len(q):
@@ -129,7 +138,7 @@ def match_entities(text: str, kb: KnowledgeBase) -> list[tuple[int, int, KBEntry
         for n in table.lengths:
             if i + n > len(q):
                 continue
-            key = q[i:i + n]
+            key = qk[i:i + n]
             entry = table.keys.get(key)
             if entry is None or not _boundary(q, i + n):
                 continue
