@@ -325,6 +325,21 @@ class Builder:
         tag = Builder._JIEBA.get(word)
         return tag is None or tag.startswith("ns")
 
+    def hand_places(self) -> None:
+        for name, more, zh, ru, ja, kk, code in read_psv(SOURCES / "places.psv", 7):
+            typ = "organization" if name == "Taliban" else "place"
+            entry = self.existing(name, *split(more))
+            if entry is not None and entry.type != typ:
+                entry = None
+            zh_names = split(zh)
+            aliases = {"en": [name] + split(more), "zh-Hans": zh_names,
+                       "zh-Hant": [_S2T.convert(z) for z in zh_names], "ru": split(ru),
+                       "ja": split(ja), "kk": split(kk) or split(ru)}
+            rid = entry.id if entry is not None else slug(name)
+            part = "organizations" if typ == "organization" else "places"
+            self.add(part, record(rid, entry.name if entry else name, typ, aliases, code or None,
+                                  notes="source: places.psv"))
+
     # --- people ---------------------------------------------------------------------------
     def people(self) -> None:
         for name, more, zh, ru, ja, kk, code, roles in read_psv(SOURCES / "officials.psv", 8):
@@ -380,6 +395,7 @@ class Builder:
         if code not in NO_TEMPLATE["foreign"]:
             bodies.append(("foreign", f"Ministry of Foreign Affairs of {country.name}", {
                 "zh-Hans": [zh + "外交部"], "zh-Hant": [zht + "外交部"], "ja": [ja + "外務省"],
+                "en": [f"Foreign Ministry of {country.name}", f"{country.name} Foreign Ministry"],
                 "ru": [f"МИД {gen}", f"Министерство иностранных дел {gen}"] if gen else [],
                 "kk": [f"{kk} Сыртқы істер министрлігі"]}))
         if code not in NO_TEMPLATE["parliament"]:
@@ -403,7 +419,7 @@ class Builder:
             entry = self.existing(en)
             if entry is not None and entry.type != "organization":
                 continue
-            aliases["en"] = [en]
+            aliases["en"] = [en, *aliases.get("en", [])]
             rid = entry.id if entry is not None else slug(en)
             self.add("organizations", record(rid, entry.name if entry else en, "organization",
                                              aliases, code, notes="names: template + CLDR"))
@@ -412,6 +428,7 @@ class Builder:
     def render(self) -> dict[str, str]:
         self.countries()
         self.cities()
+        self.hand_places()
         self.people()
         self.organizations()
         files = {}
