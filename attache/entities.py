@@ -127,6 +127,9 @@ def _keys_for(entry: KBEntry) -> set[tuple[str, bool, bool]]:
             for f, k in zip(kept, folded, strict=True)}
 
 
+_CACHED_AUTOMATA = 4
+
+
 def _cache_key(entries: Sequence[KBEntry]) -> str:
     """A hash of everything the automaton is built from: the entries and this code."""
     h = hashlib.sha256()
@@ -161,10 +164,11 @@ def _store_automaton(key: str, auto: ahocorasick.Automaton) -> None:
         with tmp.open("wb") as f:
             pickle.dump(auto, f, protocol=pickle.HIGHEST_PROTOCOL)
         os.replace(tmp, path)
-        # One knowledge base per cache: older automata are dropped.
-        for old in Path(folder).glob("kb-automaton-*.pickle"):
-            if old != path:
-                old.unlink(missing_ok=True)
+        # A few knowledge bases (shipped, shipped + a user's files) stay; older ones go.
+        older = sorted(Path(folder).glob("kb-automaton-*.pickle"),
+                       key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in older[_CACHED_AUTOMATA:]:
+            old.unlink(missing_ok=True)
     except OSError:
         tmp.unlink(missing_ok=True)
 
