@@ -338,7 +338,7 @@ def _ru_forms(alias: str) -> set[str]:
         for combo in variants:
             acc = [""]
             for opts in combo:
-                acc = [f"{a} {o}".strip() for a in acc for o in opts][:16]
+                acc = [f"{a} {o}".strip() for a in acc for o in sorted(opts)][:16]
             out.update(acc)
     return out
 
