@@ -268,6 +268,9 @@ def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]] | Occupied)
     return any(s < end and start < e for s, e in spans)
 
 
+_KATAKANA_RUN = re.compile("[\u30a1-\u30fa\u30fc]+")
+
+
 def kb_hits(view: str, original: str, m: _Matcher) -> list[Hit]:
     if not len(m.automaton):
         return []
@@ -277,6 +280,12 @@ def kb_hits(view: str, original: str, m: _Matcher) -> list[Hit]:
         if _is_word_char(view[start]) and start > 0 and _is_word_char(view[start - 1]):
             continue
         if _is_word_char(view[end - 1]) and end < len(view) and _is_word_char(view[end]):
+            continue
+        # Katakana has no spaces: a name written in katakana (バイル, Bayrou) must be the whole
+        # katakana run, not a piece of a longer word (モバイル, mobile).
+        if _KATAKANA_RUN.fullmatch(view[start:end]) and (
+                (start > 0 and _KATAKANA_RUN.match(view[start - 1]))
+                or (end < len(view) and _KATAKANA_RUN.match(view[end]))):
             continue
         # 能源部长 is the minister, not the ministry: a body's name ending in 部 or 局 does
         # not match when 长 follows (the title rules then find the person).

@@ -277,3 +277,12 @@ def test_kb_automaton_is_cached_on_disk_and_rebuilt_when_damaged(
     other = KBEntry("freedonia", "Freedonia", "country", {"ru": ("Фридония",)})
     assert [e.name for e in ents.find_entities("Фридония", "Фридония", "ru",
                                                KnowledgeBase([other]))] == ["Freedonia"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("モバイル決済が普及した。", set()),  # バイル (Bayrou) inside モバイル
+    ("バイル首相は述べた。", {"François Bayrou"}),
+    ("トカエフ大統領とマクロン大統領が会談した。", {"Kassym-Jomart Tokayev", "Emmanuel Macron"}),
+])
+def test_katakana_names_match_whole_katakana_runs(text: str, expected: set[str]) -> None:
+    assert {e.name for e in find_entities(text, text, "ja", default_kb())} == expected
