@@ -12,6 +12,10 @@ offsets found are therefore offsets into the original, and mention text is cut f
 
 from __future__ import annotations
 
+import hashlib
+import json
+import os
+import pickle
 import re
 import unicodedata
 import weakref
@@ -23,8 +27,11 @@ from pathlib import Path
 import ahocorasick
 from opencc import OpenCC
 
+from attache import kb as kb_module
 from attache.kb import KBEntry, KnowledgeBase, surface_forms
 from attache.model import Entity, Mention, make_id
+from attache.tokens import cache_dir
+from attache.transliteration import latin_key, same_name, skeleton
 
 _T2S = OpenCC("t2s")
 _CHARMAP = {"ё": "е", "‐": "-", "‑": "-", "–": "-", "—": "-", "・": "·", "‧": "·", "•": "·",
@@ -102,30 +109,97 @@ def _keys_for(entry: KBEntry) -> set[tuple[str, bool, bool]]:
     A key is capitalised when its alias starts with a capital Cyrillic or Latin letter; such
     keys do not match a lowercase word (Kazakh достық 'friendship' is not Dostyk station).
     """
-    keys: set[tuple[str, bool, bool]] = set()
+    forms: set[str] = set()
     for lang, alias in entry.all_aliases():
         variants = {alias}
         if any(is_han(c) for c in alias):
             variants.add(_T2S.convert(alias))
         for v in variants:
-            for form in surface_forms(v, lang):
-                if len(form) < 2 and not is_han(form):
-                    continue
-                if len(form) < 2 or form in _GENERIC_ALIASES:
-                    continue  # single Han characters are abbreviations, handled by context
-                # Short all-caps acronyms (US, UN, SCO) are matched case-sensitively so that
-                # "us" and "un" in running text stay words.
-                cs = form.isupper() and len(form) <= 5 and form.isascii()
-                keys.add((fold(form), cs, form[0].isupper()))
-    return keys
+            forms |= surface_forms(v, lang)
+    # Single Han characters are abbreviations, handled by context.
+    kept = sorted(f for f in forms if len(f) >= 2 and "\n" not in f
+                  and f not in _GENERIC_ALIASES)
+    # fold() keeps length, so one call over the joined forms splits back into the forms.
+    folded = fold("\n".join(kept)).split("\n")
+    # Short all-caps acronyms (US, UN, SCO) are matched case-sensitively so that "us" and
+    # "un" in running text stay words.
+    return {(k, f.isupper() and len(f) <= 5 and f.isascii(), f[0].isupper())
+            for f, k in zip(kept, folded, strict=True)}
+
+
+_CACHED_AUTOMATA = 4
+
+
+def _cache_key(entries: Sequence[KBEntry]) -> str:
+    """A hash of everything the automaton is built from: the entries and this code."""
+    h = hashlib.sha256()
+    for mod in (__file__, kb_module.__file__):
+        h.update(Path(mod).read_bytes())
+    for e in entries:
+        h.update(json.dumps([e.id, e.type, sorted(e.all_aliases())],
+                            ensure_ascii=False).encode("utf-8"))
+    return h.hexdigest()[:24]
+
+
+def _cached_automaton(key: str) -> ahocorasick.Automaton | None:
+    folder = cache_dir()
+    path = Path(folder) / f"kb-automaton-{key}.pickle" if folder else None
+    if path is None or not path.is_file():
+        return None
+    try:
+        with path.open("rb") as f:
+            auto = pickle.load(f)  # our own file in the user's cache folder
+    except Exception:  # a truncated or foreign file: rebuild and overwrite it
+        return None
+    return auto if isinstance(auto, ahocorasick.Automaton) else None
+
+
+def _store_automaton(key: str, auto: ahocorasick.Automaton) -> None:
+    folder = cache_dir()
+    if not folder:
+        return
+    path = Path(folder) / f"kb-automaton-{key}.pickle"
+    tmp = path.with_suffix(f".{os.getpid()}.tmp")
+    try:
+        with tmp.open("wb") as f:
+            pickle.dump(auto, f, protocol=pickle.HIGHEST_PROTOCOL)
+        os.replace(tmp, path)
+        # A few knowledge bases (shipped, shipped + a user's files) stay; older ones go.
+        older = sorted(Path(folder).glob("kb-automaton-*.pickle"),
+                       key=lambda p: p.stat().st_mtime, reverse=True)
+        for old in older[_CACHED_AUTOMATA:]:
+            old.unlink(missing_ok=True)
+    except OSError:
+        tmp.unlink(missing_ok=True)
 
 
 def _matcher(kb: KnowledgeBase) -> _Matcher:
     m = _CACHE.get(kb)
     if m is not None:
         return m
-    table: dict[str, list[tuple[str, bool, int, bool]]] = {}
     entries = sorted(kb.entries(), key=lambda e: (_TYPE_RANK.get(e.type, 9), e.id))
+    key = _cache_key(entries)
+    auto = _cached_automaton(key)
+    if auto is None:
+        auto = _build_automaton(kb, entries)
+        _store_automaton(key, auto)
+    abbrev_zh: dict[str, str] = {}
+    for e in entries:
+        for a in e.abbrev:
+            if len(a) == 1:
+                abbrev_zh.setdefault(_T2S.convert(a), e.id)
+    abbrev_ja = {}
+    for ch, name in _JA_ABBREV.items():
+        hit = kb.by_name(name)
+        if hit is not None:
+            abbrev_ja[ch] = hit.id
+    m = _Matcher(auto, abbrev_zh, abbrev_ja)
+    _CACHE[kb] = m
+    return m
+
+
+def _build_automaton(kb: KnowledgeBase, entries: Sequence[KBEntry]) -> ahocorasick.Automaton:
+    table: dict[str, list[tuple[str, bool, int, bool]]] = {}
     for e in entries:
         keys = _keys_for(e)
         lower = {k for k, _, cap in keys if not cap}
@@ -148,19 +222,7 @@ def _matcher(kb: KnowledgeBase) -> _Matcher:
         auto.add_word(key, (len(key), tuple(vals)))
     if len(table):
         auto.make_automaton()
-    abbrev_zh: dict[str, str] = {}
-    for e in entries:
-        for a in e.abbrev:
-            if len(a) == 1:
-                abbrev_zh.setdefault(_T2S.convert(a), e.id)
-    abbrev_ja = {}
-    for ch, name in _JA_ABBREV.items():
-        hit = kb.by_name(name)
-        if hit is not None:
-            abbrev_ja[ch] = hit.id
-    m = _Matcher(auto, abbrev_zh, abbrev_ja)
-    _CACHE[kb] = m
-    return m
+    return auto
 
 
 @dataclass(frozen=True)
@@ -206,6 +268,9 @@ def _overlaps(start: int, end: int, spans: Sequence[tuple[int, int]] | Occupied)
     return any(s < end and start < e for s, e in spans)
 
 
+_KATAKANA_RUN = re.compile("[\u30a1-\u30fa\u30fc]+")
+
+
 def kb_hits(view: str, original: str, m: _Matcher) -> list[Hit]:
     if not len(m.automaton):
         return []
@@ -215,6 +280,16 @@ def kb_hits(view: str, original: str, m: _Matcher) -> list[Hit]:
         if _is_word_char(view[start]) and start > 0 and _is_word_char(view[start - 1]):
             continue
         if _is_word_char(view[end - 1]) and end < len(view) and _is_word_char(view[end]):
+            continue
+        # Katakana has no spaces: a name written in katakana (バイル, Bayrou) must be the whole
+        # katakana run, not a piece of a longer word (モバイル, mobile).
+        if _KATAKANA_RUN.fullmatch(view[start:end]) and (
+                (start > 0 and _KATAKANA_RUN.match(view[start - 1]))
+                or (end < len(view) and _KATAKANA_RUN.match(view[end]))):
+            continue
+        # 能源部长 is the minister, not the ministry: a body's name ending in 部 or 局 does
+        # not match when 长 follows (the title rules then find the person).
+        if end < len(view) and view[end] in "长長" and view[end - 1] in "部局":
             continue
         for kb_id, cs, weak, cap in vals:
             if cs and original[start:end].upper() != original[start:end]:
@@ -353,14 +428,50 @@ def _assemble(hits: list[Hit], original: str, kb: KnowledgeBase) -> list[Entity]
             if entry is None:
                 continue
             eid, name, typ, linked = make_id("ent", entry.id), entry.name, entry.type, True
+        elif (known := _spelling_of_known(h, kb)) is not None:
+            eid, name, typ, linked = make_id("ent", known.id), known.name, known.type, True
         else:
-            eid = make_id("ent", "unlinked", h.type, fold(h.name))
+            eid = make_id("ent", "unlinked", h.type, _unlinked_key(h))
             name, typ, linked = h.name, h.type, False
         if eid not in groups:
             groups[eid] = (name, typ, linked, [])
         groups[eid][3].append(mention)
     return [Entity(id=eid, name=n, type=t, mentions=tuple(ms), linked=lk)
             for eid, (n, t, lk, ms) in groups.items()]
+
+
+def _unlinked_key(h: Hit) -> str:
+    """What identifies an unknown name across documents and languages: a transliteration key
+    for names in Cyrillic, Latin or kana (Ибраев, Ibrayev, イブラエフ are one person), the
+    folded Simplified form for Han names, whose spelling does not vary."""
+    if any(is_han(c) for c in h.name):
+        return fold(_T2S.convert(h.name))
+    key = skeleton(h.name) if h.type == "person" else latin_key(h.name)
+    return "translit:" + key if len(key.replace(" ", "")) >= 3 else fold(h.name)
+
+
+_KNOWN_SPELLINGS: weakref.WeakKeyDictionary[KnowledgeBase, dict[str, list[tuple[str, str]]]] = \
+    weakref.WeakKeyDictionary()
+
+
+def _spelling_of_known(h: Hit, kb: KnowledgeBase) -> KBEntry | None:
+    """The knowledge-base person an unknown name spells differently (Tokaev, Тоқаевтың), when
+    exactly one person's alias has the same skeleton and a close romanization."""
+    if h.type != "person" or any(is_han(c) for c in h.name):
+        return None
+    table = _KNOWN_SPELLINGS.get(kb)
+    if table is None:
+        table = {}
+        for e in kb.entries():
+            if e.type != "person":
+                continue
+            for lang, alias in e.all_aliases():
+                if lang in ("zh-Hans", "zh-Hant") or any(is_han(c) for c in alias):
+                    continue
+                table.setdefault(skeleton(alias), []).append((e.id, alias))
+        _KNOWN_SPELLINGS[kb] = table
+    found = {eid for eid, alias in table.get(skeleton(h.name), ()) if same_name(alias, h.name)}
+    return kb.get(found.pop()) if len(found) == 1 else None
 
 
 # --- discovery of unknown names -------------------------------------------------------------
@@ -850,8 +961,12 @@ def _japanese(view: str, original: str, occupied: Occupied) -> list[Hit]:
         if original[s] not in _JA_NOT_START and _free(s, e, occupied):
             hits.append(Hit(s, e, None, "person", m.group("name")))
     for m in _JA_DOTTED.finditer(view):
-        if _free(m.start(), m.end(), occupied):
-            hits.append(Hit(m.start(), m.end(), None, "person", original[m.start():m.end()]))
+        s, e = m.start(), m.end()
+        # イブラエフ・エネルギー相: the part before 相/大臣 names the ministry, not the person.
+        if view[e:e + 1] == "相" or view[e:e + 2] in ("大臣", "長官"):
+            e = view.rfind("·", s, e)
+        if e > s and _free(s, e, occupied):
+            hits.append(Hit(s, e, None, "person", original[s:e]))
     for m in _JA_ORG.finditer(original):
         s, e = m.start("name"), m.end("name")
         name = m.group("name")

@@ -15,6 +15,7 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
+from attache.concepts import CONCEPT_DIR, ConceptLexicon, parse_concept
 from attache.errors import ConfigError
 from attache.model import ENTITY_TYPES
 
@@ -153,19 +154,25 @@ class KnowledgeBase:
 
     def __init__(self, entries: Iterable[KBEntry] = ()) -> None:
         self._by_id: dict[str, KBEntry] = {}
+        self._names: dict[str, str] | None = None
+        # Concepts travel with the KB: the same user files extend both, and every caller that
+        # resolves names (search, topics) already holds a KB.
+        self.concepts = ConceptLexicon()
         for e in entries:
             self._add(e)
 
     def _add(self, e: KBEntry) -> None:
         old = self._by_id.get(e.id)
         self._by_id[e.id] = _merge(old, e) if old else e
-        self._names: dict[str, str] | None = None
+        self._names = None
 
     @classmethod
     def load(cls, extra: Sequence[str | Path] = (), *, shipped: bool = True) -> KnowledgeBase:
         """The shipped data (unless ``shipped=False``) plus user files or folders."""
         kb = cls()
         for p in sorted(DATA_DIR.glob("*.jsonl")) if shipped else []:
+            kb._load_jsonl(p)
+        for p in sorted(CONCEPT_DIR.glob("*.jsonl")) if shipped else []:
             kb._load_jsonl(p)
         for item in extra:
             path = Path(item)
@@ -198,6 +205,9 @@ class KnowledgeBase:
                 obj = json.loads(line)
             except json.JSONDecodeError as exc:
                 raise _fail(path, n, f"invalid JSON ({exc.msg})") from exc
+            if isinstance(obj, dict) and obj.get("type") == "concept":
+                self.concepts.add(parse_concept(obj, f"{path}:{n}"))
+                continue
             self._add(_parse_entry(obj, path, n))
 
     def _load_tsv(self, path: Path) -> None:
@@ -209,8 +219,13 @@ class KnowledgeBase:
                 raise _fail(path, n, "expected three tab-separated columns id_or_name, alias, lang")
             key, alias, lang = cols
             entry = self.get(key) or self.by_name(key)
+            concept = self.concepts.get(key) if entry is None else None
+            if concept is not None:
+                self.concepts.add(replace(concept, aliases={lang: (alias,)}))
+                continue
             if entry is None:
-                raise _fail(path, n, f"unknown entity {key!r} (use an id or canonical name)")
+                raise _fail(path, n, f"unknown entity or concept {key!r} (use an id or canonical "
+                                    "name)")
             self._add(replace(entry, aliases={lang: (alias,)}, abbrev=(), roles=()))
 
     def entries(self) -> Iterable[KBEntry]:
@@ -323,7 +338,7 @@ def _ru_forms(alias: str) -> set[str]:
         for combo in variants:
             acc = [""]
             for opts in combo:
-                acc = [f"{a} {o}".strip() for a in acc for o in opts][:16]
+                acc = [f"{a} {o}".strip() for a in acc for o in sorted(opts)][:16]
             out.update(acc)
     return out
 

@@ -102,6 +102,18 @@ def compile_query(query: str, segmenter: Segmenter, kb: KnowledgeBase | None = N
         for start, end, _ in spans:
             chars[start:end] = [" "] * (end - start)
         rest = "".join(chars)
+        # Concepts (稀土, pipeline, визы) in what is left match all their aliases.
+        from attache.concepts import expand
+
+        for start, end, concept in kb.concepts.find(rest):
+            wide = expand(concept, segmenter)
+            if wide is None:
+                continue
+            groups.append(wide.fts)
+            highlight_terms.extend(wide.terms)
+            phrases.extend(wide.phrases)
+            chars[start:end] = [" "] * (end - start)
+        rest = "".join(chars)
     plain = segmenter.query_terms(rest)
     groups.extend(t.fts() for t in plain)
     highlight_terms.extend(plain)

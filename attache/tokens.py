@@ -50,10 +50,11 @@ class Segmenter:
 
                     jieba.setLogLevel(logging.WARNING)
                     tok = jieba.Tokenizer()
-                    tok.tmp_dir = _cache_dir()
+                    tok.tmp_dir = cache_dir()
                     tok.initialize()
-                    for w in self.words:
-                        w = fold_query(w)
+                    # One fold for all words (folding is per character; the lines split back).
+                    words = [w for w in self.words if "\n" not in w]
+                    for w in fold_query("\n".join(words)).split("\n") if words else []:
                         if len(w) >= 2 and _RUN.fullmatch(w):
                             # A high, explicit frequency keeps the name whole against the
                             # general dictionary; suggest_freq would depend on its contents.
@@ -126,7 +127,7 @@ class QueryTerm:
         return quoted + ("*" if self.prefix else "")
 
 
-def _cache_dir() -> str | None:
+def cache_dir() -> str | None:
     """Where jieba keeps its prefix-dictionary cache: the user's cache folder, not /tmp."""
     base = os.environ.get("XDG_CACHE_HOME") or os.path.join(os.path.expanduser("~"), ".cache")
     path = os.path.join(base, "attache")
@@ -139,6 +140,19 @@ def _cache_dir() -> str | None:
 
 def _fold_word(word: str) -> str:
     return word.lower().replace("ё", "е")
+
+
+def stem(word: str) -> str:
+    """A word as a prefix query would look for it: lower case, ё folded, a Russian or Kazakh
+    case ending or an English plural -s removed (the same cut :meth:`Segmenter.query_terms`
+    makes), so two inflected forms of one word compare equal."""
+    w = _fold_word(word)
+    if _CYR.search(w) and len(w) >= 5:
+        s = _CYR_ENDINGS.sub("", w)
+        return s if len(s) >= 4 else w
+    if len(w) >= 4 and w.endswith("s") and not w.endswith("ss") and w.isascii():
+        return w[:-1]
+    return w
 
 
 def segmenter_for(words: Iterable[str]) -> Segmenter:

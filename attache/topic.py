@@ -21,8 +21,9 @@ from typing import Any
 
 import sqlalchemy as sa
 
+from attache.concepts import expand
 from attache.errors import StoreError
-from attache.kb import KBEntry, KnowledgeBase, default_kb, surface_forms
+from attache.kb import KBEntry, KnowledgeBase, default_kb
 from attache.normalize import fold_query
 from attache.store import SqlStore, documents
 from attache.tokens import QueryTerm, Segmenter
@@ -48,14 +49,30 @@ class Topic:
     text: str
     entity_names: tuple[str, ...] = ()
     terms: tuple[str, ...] = ()
+    # Concept ids the topic names (rare-earths), and for each the index expression of all its
+    # aliases; ``terms`` still lists the words as typed, for callers that match subjects.
+    concepts: tuple[str, ...] = ()
+    concept_fts: tuple[str, ...] = ()
+    concept_terms: tuple[str, ...] = ()  # the terms that a concept stands for
 
     @property
     def empty(self) -> bool:
-        return not self.entity_names and not self.terms
+        return not self.entity_names and not self.terms and not self.concepts
+
+    @property
+    def kind(self) -> str:
+        """What the topic resolved to: entities, concepts, both, terms or nothing."""
+        if self.entity_names and self.concepts:
+            return "both"
+        if self.entity_names:
+            return "entities"
+        if self.concepts:
+            return "concepts"
+        return "terms" if self.terms else "empty"
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "entity_names": list(self.entity_names),
-                "terms": list(self.terms)}
+                "terms": list(self.terms), "concepts": list(self.concepts), "kind": self.kind}
 
 
 @dataclass
@@ -69,22 +86,28 @@ _TABLES: weakref.WeakKeyDictionary[KnowledgeBase, _AliasTable] = weakref.WeakKey
 
 
 def _alias_table(kb: KnowledgeBase) -> _AliasTable:
+    """Every name form the extractor matches, read from its automaton (cached on disk), so a
+    query resolves names exactly as documents do and starts without rebuilding the forms."""
     table = _TABLES.get(kb)
     if table is not None:
         return table
+    from attache.entities import _matcher
+
     keys: dict[str, KBEntry] = {}
     cs: dict[str, str] = {}
-    # Countries first, so an ambiguous alias ("Kazakh") names the country, as in the extractor.
-    for entry in sorted(kb.entries(), key=lambda e: (_TYPE_RANK.get(e.type, 9), e.id)):
-        for lang, alias in entry.all_aliases():
-            for form in surface_forms(alias, lang):
-                key = fold_query(form).strip()
-                if len(key) < 2 or key in _STOPWORDS:
-                    continue
-                if key not in keys:
-                    keys[key] = entry
-                    if form.isupper() and len(form) <= 5 and form.isascii():
-                        cs[key] = form
+    for key, (_len, vals) in _matcher(kb).automaton.items():
+        k = key.strip()
+        if len(k) < 2 or k in _STOPWORDS:
+            continue
+        # The extractor lists the candidates of a key by type rank (countries first, so an
+        # ambiguous alias such as "Kazakh" names the country); real names before adjectives.
+        kb_id, case_sensitive, _weak, _cap = min(vals, key=lambda v: v[2])
+        entry = kb.get(kb_id)
+        if entry is None:
+            continue
+        keys[k] = entry
+        if case_sensitive:
+            cs[k] = k.upper()
     table = _AliasTable(keys, cs, tuple(sorted({len(k) for k in keys}, reverse=True)))
     _TABLES[kb] = table
     return table
@@ -99,8 +122,11 @@ def _boundary(s: str, i: int) -> bool:
 
 def match_entities(text: str, kb: KnowledgeBase) -> list[tuple[int, int, KBEntry]]:
     """Longest knowledge-base names in ``text`` as (start, end, entry) on its folded view."""
+    from attache.entities import fold
+
     table = _alias_table(kb)
     q = fold_query(text)
+    qk = fold(q)  # the extractor's folding (ё, dashes, middle dots); same length
     out: list[tuple[int, int, KBEntry]] = []
     i = 0
     while i < len(q):
@@ -111,7 +137,7 @@ def match_entities(text: str, kb: KnowledgeBase) -> list[tuple[int, int, KBEntry
         for n in table.lengths:
             if i + n > len(q):
                 continue
-            key = q[i:i + n]
+            key = qk[i:i + n]
             entry = table.keys.get(key)
             if entry is None or not _boundary(q, i + n):
                 continue
@@ -141,15 +167,34 @@ def resolve_topic(text: str, kb: KnowledgeBase, segmenter: Segmenter) -> Topic:
             names.append(entry.name)
     rest.append(q[pos:])
     terms: list[str] = []
+    concepts: list[str] = []
+    fts: list[str] = []
+    covered: list[str] = []
     for chunk in rest:
         if not chunk.strip():
             continue
+        found = kb.concepts.find(chunk)
+        for cs, ce, concept in found:
+            wide = expand(concept, segmenter)
+            if wide is not None and concept.id not in concepts:
+                concepts.append(concept.id)
+                fts.append(wide.fts)
+            covered += [t.text for t in segmenter.query_terms(chunk[cs:ce])]
         for t in segmenter.query_terms(chunk):
             if t.text in _STOPWORDS or (len(t.text) < 2 and not _CJK.match(t.text)):
                 continue
             if t.text not in terms:
                 terms.append(t.text)
-    return Topic(text=text, entity_names=tuple(names), terms=tuple(terms))
+    return Topic(text=text, entity_names=tuple(names), terms=tuple(terms),
+                 concepts=tuple(concepts), concept_fts=tuple(fts),
+                 concept_terms=tuple(t for t in terms if t in covered))
+
+
+def concept_mentions(text: str, topic: Topic, kb: KnowledgeBase) -> tuple[str, ...]:
+    """Which of the topic's concepts a sentence or claim mentions (in any language), so a
+    caller can decide relevance per claim rather than per document."""
+    wanted = set(topic.concepts)
+    return tuple(dict.fromkeys(c.id for _, _, c in kb.concepts.find(text) if c.id in wanted))
 
 
 def _fts(term: str) -> str:
@@ -193,8 +238,12 @@ def _docs_naming(store: SqlStore, names: Iterable[str], kb: KnowledgeBase
 
 
 def _docs_with_term(store: SqlStore, term: str) -> set[str]:
+    return _docs_matching(store, _fts(term))
+
+
+def _docs_matching(store: SqlStore, expr: str) -> set[str]:
     try:
-        return set(store.docs_matching(_fts(term)))
+        return set(store.docs_matching(expr))
     except StoreError:
         return set()
 
@@ -213,10 +262,15 @@ def relevant_documents(store: SqlStore, topic: Topic | None,
         return dict.fromkeys(all_ids, 1.0)
     by_entity = _docs_naming(store, topic.entity_names, kb or default_kb())
     by_term: dict[str, set[str]] = {}
-    for t in topic.terms:
+    plain = [t for t in topic.terms if t not in topic.concept_terms]
+    for t in plain:
         for d in _docs_with_term(store, t):
             by_term.setdefault(d, set()).add(t)
-    n_e, n_t = len(topic.entity_names), len(topic.terms)
+    # A concept counts as one term, found through any of its aliases in any language.
+    for cid, expr in zip(topic.concepts, topic.concept_fts, strict=False):
+        for d in _docs_matching(store, expr):
+            by_term.setdefault(d, set()).add("concept:" + cid)
+    n_e, n_t = len(topic.entity_names), len(plain) + len(topic.concepts)
     scores: dict[str, float] = {}
     for d in set(by_entity) | set(by_term):
         e_share = len(by_entity.get(d, ())) / n_e if n_e else 0.0

@@ -3,9 +3,15 @@
 
 Usage: python scripts/check_kb.py [--gold PATH]   (exit status 1 on any error)
 
-Checks: JSON per line, required keys, unique ids across files, id slug syntax, valid types and
-kinds, language keys, non-empty alias lists of non-empty strings, the canonical name among the
-English aliases, former names also present in aliases, role shape, ISO-like country codes.
+Checks: JSON per line, required keys, unique ids across curated files, id slug syntax, valid
+types and kinds, language keys, non-empty alias lists of non-empty strings, the canonical name
+among the English aliases, former names also present in aliases, role shape, ISO-like country
+codes. The generated files (gen-*.jsonl, written by scripts/build_kb.py) may repeat a curated
+id: the loader merges them, and the checks on names run on the merged entity.
+Coverage: every CLDR territory has an entity with its country code and names in all six
+languages; at least MIN_ENTITIES entities; role holders name a known entity; the generated files
+are what scripts/build_kb.py builds now; the concept lexicon (attache/data/concepts) has at least
+MIN_CONCEPTS concepts, each named in all six languages.
 Prints counts per type and per language, and alias collisions between entities (warnings).
 With --gold, reports which gold entities (name or each alias_in_text) the KB covers.
 """
@@ -31,12 +37,16 @@ ID_RE = re.compile(r"^[a-z0-9]+(?:-[a-z0-9]+)*$")
 CC_RE = re.compile(r"^[A-Z]{2}$")
 DATE_RE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
 REQUIRED = ("id", "name", "type", "aliases", "abbrev", "country", "former_names", "roles", "notes")
+CONCEPTS = ROOT / "attache" / "data" / "concepts"
+MIN_ENTITIES = 2000
+MIN_CONCEPTS = 150
+NOT_TERRITORIES = {"XA", "XB", "ZZ", "QO", "EZ", "UN", "EU"}
 
 
 def load_jsonl(path: Path, errors: list[str]) -> list[dict]:
     out = []
     for n, line in enumerate(path.read_text(encoding="utf-8").splitlines(), 1):
-        if not line.strip():
+        if not line.strip() or line.lstrip().startswith("//"):
             continue
         try:
             out.append(json.loads(line))
@@ -49,10 +59,13 @@ def check_kb(errors: list[str], warnings: list[str]) -> list[dict]:
     ents: list[dict] = []
     ids: dict[str, str] = {}
     for path in sorted(KB_DIR.glob("*.jsonl")):
-        stem = path.stem
+        generated = path.stem.startswith("gen-")
+        stem = path.stem.removeprefix("gen-")
         if stem not in FILE_TYPES:
             errors.append(f"{path.name}: unexpected file")
         for rec in load_jsonl(path, errors):
+            if generated:
+                rec["_generated"] = True
             where = f"{path.name}:{rec.get('id')}"
             for k in REQUIRED:
                 if k not in rec:
@@ -60,9 +73,10 @@ def check_kb(errors: list[str], warnings: list[str]) -> list[dict]:
             rid = rec.get("id", "")
             if not isinstance(rid, str) or not ID_RE.match(rid):
                 errors.append(f"{where}: bad id")
-            if rid in ids:
-                errors.append(f"{where}: duplicate id (also in {ids[rid]})")
-            ids[rid] = path.name
+            if not generated:
+                if rid in ids:
+                    errors.append(f"{where}: duplicate id (also in {ids[rid]})")
+                ids[rid] = path.name
             if rec.get("type") not in TYPES:
                 errors.append(f"{where}: bad type {rec.get('type')!r}")
             elif stem in FILE_TYPES and rec["type"] not in FILE_TYPES[stem] and stem != "countries":
@@ -85,7 +99,7 @@ def check_kb(errors: list[str], warnings: list[str]) -> list[dict]:
                         errors.append(f"{where}: bad alias {a!r} ({lang})")
                 if len(set(lst)) != len(lst):
                     errors.append(f"{where}: duplicate aliases in {lang}")
-            if name not in aliases.get("en", []):
+            if name not in aliases.get("en", []) and not generated:
                 errors.append(f"{where}: name not among en aliases")
             ab = rec.get("abbrev", {})
             if not isinstance(ab, dict):
@@ -120,6 +134,7 @@ def check_kb(errors: list[str], warnings: list[str]) -> list[dict]:
             if rec.get("roles") and rec.get("type") != "person":
                 warnings.append(f"{where}: roles on a non-person")
             ents.append(rec)
+    ents = merge_generated(ents)
     # alias collisions (same surface form, different entities) are warnings: the matcher must
     # disambiguate them or drop them
     owners: dict[tuple[str, str], set[str]] = collections.defaultdict(set)
@@ -132,6 +147,83 @@ def check_kb(errors: list[str], warnings: list[str]) -> list[dict]:
         if len(who) > 1:
             warnings.append(f"alias collision [{lang}] {a!r}: {sorted(who)}")
     return ents
+
+
+def merge_generated(ents: list[dict]) -> list[dict]:
+    """Generated lines merged into the curated entity with their id, as the loader does."""
+    by_id: dict[str, dict] = {}
+    for rec in ents:
+        old = by_id.get(rec.get("id", ""))
+        if old is None:
+            by_id[rec.get("id", "")] = {**rec, "aliases": {k: list(v) for k, v in
+                                                           rec.get("aliases", {}).items()}}
+            continue
+        for lang, lst in rec.get("aliases", {}).items():
+            old["aliases"][lang] = list(dict.fromkeys(old["aliases"].get(lang, []) + lst))
+        old["roles"] = old.get("roles", []) + [r for r in rec.get("roles", [])
+                                               if r not in old.get("roles", [])]
+    return list(by_id.values())
+
+
+def check_coverage(ents: list[dict], errors: list[str]) -> None:
+    """The knowledge the issue asks for: territories, size, role holders, fresh generated data."""
+    if len(ents) < MIN_ENTITIES:
+        errors.append(f"only {len(ents)} entities; the knowledge base must hold {MIN_ENTITIES}")
+    known = {e["name"].casefold() for e in ents} | {
+        a.casefold() for e in ents for a in e["aliases"].get("en", [])}
+    for e in ents:
+        for role in e.get("roles", []):
+            if isinstance(role, dict) and role.get("of") and role["of"].casefold() not in known:
+                errors.append(f"{e['id']}: role of unknown entity {role['of']!r}")
+    try:
+        from babel import Locale
+    except ImportError:
+        errors.append("babel is not installed: pip install -e '.[kb]' to check CLDR coverage")
+        return
+    by_code: dict[str, list[dict]] = collections.defaultdict(list)
+    for e in ents:
+        if e.get("country") and e["type"] in ("country", "place"):
+            by_code[e["country"]].append(e)
+    for code in sorted(Locale("en").territories):
+        if not (len(code) == 2 and code.isalpha()) or code in NOT_TERRITORIES:
+            continue
+        full = [e for e in by_code.get(code, []) if all(e["aliases"].get(lang) for lang in LANGS)]
+        if not full:
+            errors.append(f"territory {code}: no entity named in all six languages")
+    sys.path.insert(0, str(ROOT / "scripts"))
+    import build_kb
+
+    files = build_kb.Builder().render()
+    for name, text in sorted(files.items()):
+        path = KB_DIR / name
+        if not path.is_file() or path.read_text("utf-8") != text:
+            errors.append(f"{name}: differs from what scripts/build_kb.py builds; rerun it")
+
+
+def check_concepts(errors: list[str]) -> list[dict]:
+    concepts: list[dict] = []
+    seen: set[str] = set()
+    for path in sorted(CONCEPTS.glob("*.jsonl")):
+        for rec in load_jsonl(path, errors):
+            where = f"concepts/{path.name}:{rec.get('id')}"
+            cid = rec.get("id", "")
+            if not isinstance(cid, str) or not ID_RE.match(cid) or cid in seen:
+                errors.append(f"{where}: bad or duplicate id")
+            seen.add(cid)
+            if rec.get("type") != "concept" or not isinstance(rec.get("name"), str):
+                errors.append(f"{where}: needs type 'concept' and a name")
+            aliases = rec.get("aliases") or {}
+            missing = [lang for lang in sorted(LANGS) if not aliases.get(lang)]
+            if missing:
+                errors.append(f"{where}: no names in {', '.join(missing)}")
+            for lang, lst in aliases.items():
+                if lang not in LANGS or not all(isinstance(a, str) and a.strip() == a and a
+                                                for a in lst):
+                    errors.append(f"{where}: bad aliases for {lang!r}")
+            concepts.append(rec)
+    if len(concepts) < MIN_CONCEPTS:
+        errors.append(f"only {len(concepts)} concepts; the lexicon must hold {MIN_CONCEPTS}")
+    return concepts
 
 
 def check_outlets(errors: list[str]) -> list[dict]:
@@ -202,6 +294,8 @@ def main() -> int:
     errors: list[str] = []
     warnings: list[str] = []
     ents = check_kb(errors, warnings)
+    check_coverage(ents, errors)
+    concepts = check_concepts(errors)
     outlets = check_outlets(errors)
     by_type = collections.Counter(e["type"] for e in ents)
     by_lang = collections.Counter(lang for e in ents for lang in e["aliases"])
@@ -211,6 +305,8 @@ def main() -> int:
         print(f"  type {t:13s} {c}")
     for lang in sorted(LANGS):
         print(f"  lang {lang:8s} entities {by_lang[lang]:4d}  aliases {n_alias[lang]:5d}")
+    print(f"concepts: {len(concepts)}  domains: "
+          f"{dict(sorted(collections.Counter(c.get('domain') for c in concepts).items()))}")
     print(f"outlets: {len(outlets)}  kinds: {dict(collections.Counter(o['kind'] for o in outlets))}")
     print(f"warnings: {len(warnings)}")
     if args.warnings:

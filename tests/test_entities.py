@@ -256,3 +256,33 @@ def test_general_rules(lang: str, text: str, want: set[str], unwanted: set[str])
     got = names(text, lang, default_kb())
     assert want <= set(got), got
     assert not unwanted & set(got), got
+
+
+def test_kb_automaton_is_cached_on_disk_and_rebuilt_when_damaged(
+        tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from attache import entities as ents
+    from attache.kb import KBEntry, KnowledgeBase
+
+    monkeypatch.setenv("XDG_CACHE_HOME", str(tmp_path))
+    entry = KBEntry("ruritania", "Ruritania", "country", {"ru": ("Руритания",)}, country="RU")
+    text = "Делегация Руритании прибыла."
+    first = ents.find_entities(text, text, "ru", KnowledgeBase([entry]))
+    files = list((tmp_path / "attache").glob("kb-automaton-*.pickle"))
+    assert len(files) == 1 and [e.name for e in first] == ["Ruritania"]
+    again = ents.find_entities(text, text, "ru", KnowledgeBase([entry]))  # from the file
+    assert [(e.id, e.mentions) for e in again] == [(e.id, e.mentions) for e in first]
+    files[0].write_bytes(b"not a pickle")
+    third = ents.find_entities(text, text, "ru", KnowledgeBase([entry]))
+    assert [e.name for e in third] == ["Ruritania"]
+    other = KBEntry("freedonia", "Freedonia", "country", {"ru": ("Фридония",)})
+    assert [e.name for e in ents.find_entities("Фридония", "Фридония", "ru",
+                                               KnowledgeBase([other]))] == ["Freedonia"]
+
+
+@pytest.mark.parametrize(("text", "expected"), [
+    ("モバイル決済が普及した。", set()),  # バイル (Bayrou) inside モバイル
+    ("バイル首相は述べた。", {"François Bayrou"}),
+    ("トカエフ大統領とマクロン大統領が会談した。", {"Kassym-Jomart Tokayev", "Emmanuel Macron"}),
+])
+def test_katakana_names_match_whole_katakana_runs(text: str, expected: set[str]) -> None:
+    assert {e.name for e in find_entities(text, text, "ja", default_kb())} == expected

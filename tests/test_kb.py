@@ -106,3 +106,59 @@ def test_surface_forms_ru_kk() -> None:
     assert {"Қазақстанның", "Қазақстанға", "Қазақстанда", "Қазақстанмен"} <= surface_forms(
         "Қазақстан", "kk")
     assert "Japan's" in surface_forms("Japan", "en")
+
+
+def test_validator_passes_on_the_shipped_kb_and_concepts() -> None:
+    """scripts/check_kb.py: CLDR territory coverage, 2,000 entities, fresh generated files."""
+    import subprocess
+    import sys
+
+    root = Path(__file__).resolve().parents[1]
+    proc = subprocess.run([sys.executable, str(root / "scripts" / "check_kb.py")],
+                          capture_output=True, text=True, encoding="utf-8", timeout=300)
+    assert proc.returncode == 0, proc.stdout[-3000:] + proc.stderr[-2000:]
+    assert proc.stdout.rstrip().endswith("OK")
+
+
+def test_every_cldr_territory_has_six_language_names() -> None:
+    babel = pytest.importorskip("babel")
+    kb = default_kb()
+    by_code: dict[str, list] = {}
+    for e in kb.entries():
+        if e.country and e.type in ("country", "place"):
+            by_code.setdefault(e.country, []).append(e)
+    for code in babel.Locale("en").territories:
+        if len(code) != 2 or not code.isalpha() or code in {"XA", "XB", "ZZ", "QO", "EZ", "UN",
+                                                           "EU"}:
+            continue
+        assert any(all(e.aliases.get(lang) for lang in ("zh-Hans", "zh-Hant", "ru", "ja", "kk"))
+                   for e in by_code.get(code, [])), code
+
+
+def test_officials_carry_dated_roles_and_region_bodies_exist() -> None:
+    kb = default_kb()
+    assert len(kb) >= 2000
+    assert [e.name for e in kb.role_holders("Chancellor", "Germany", "2019-06-01")] == [
+        "Angela Merkel"]
+    assert [e.name for e in kb.role_holders("Prime Minister", "United Kingdom", "2020-01-01")
+            ] == ["Boris Johnson"]
+    assert [e.name for e in kb.role_holders("Minister of Foreign Affairs", "Turkey",
+                                            "2024-01-01")] == ["Hakan Fidan"]
+    for name in ("Gazprom", "Rosatom", "China National Petroleum Corporation", "JOGMEC", "JBIC",
+                 "JICA", "Kazatomprom", "KazMunayGas", "Samruk-Kazyna",
+                 "Ministry of Foreign Affairs of Mongolia", "Government of Azerbaijan",
+                 "Ministry of Energy of Kazakhstan", "Eurasian Economic Commission"):
+        assert kb.by_name(name) is not None, name
+    mfa = kb.by_name("Ministry of Foreign Affairs of Mongolia")
+    assert mfa is not None and "МИД Монголии" in mfa.aliases["ru"]
+    assert "蒙古国外交部" in mfa.aliases["zh-Hans"] or "蒙古外交部" in mfa.aliases["zh-Hans"]
+
+
+def test_generated_names_link_in_running_text() -> None:
+    from attache.entities import find_entities
+
+    text = "Министр иностранных дел Турции Хакан Фидан прибыл в Улан-Батор."
+    names = {e.name for e in find_entities(text, text, "ru", default_kb())}
+    assert {"Hakan Fidan", "Turkey"} <= names
+    ja = "ドイツのメルツ首相はウランバートルを訪れた。"
+    assert "Friedrich Merz" in {e.name for e in find_entities(ja, ja, "ja", default_kb())}

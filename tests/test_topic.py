@@ -40,7 +40,8 @@ def test_words_that_name_no_entity_become_search_terms() -> None:
     assert resolve_topic("日本 投資", kb, seg).terms == ("投资",)
     assert resolve_topic("", kb, seg).empty
     assert resolve_topic("Japan", kb, seg).to_dict() == {
-        "text": "Japan", "entity_names": ["Japan"], "terms": []}
+        "text": "Japan", "entity_names": ["Japan"], "terms": [], "concepts": [],
+        "kind": "entities"}
 
 
 def test_documents_naming_every_entity_rank_first(world: World) -> None:
