@@ -50,7 +50,7 @@ def _strings(x: Any) -> Iterable[str]:
             yield from _strings(v)
 
 
-def topic_view(topic: Any) -> TopicView:
+def topic_view(topic: Any, kb: KnowledgeBase | None = None) -> TopicView:
     """A topic's parts, read defensively: ``entity_names``; ``terms`` as strings or objects
     with ``text``; ``concepts`` as strings or objects with an id or name and any of
     ``terms``/``forms``/``aliases``/``words`` (a list, or a mapping language → list)."""
@@ -65,6 +65,9 @@ def topic_view(topic: Any) -> TopicView:
         if isinstance(c, str):
             ids.append(c)
             forms.append(fold_query(c))
+            concept = kb.concepts.get(c) if kb is not None else None
+            if concept is not None:  # a concept id: every alias in every language
+                forms.extend(fold_query(a) for _lang, a in concept.all_aliases())
             continue
         cid = getattr(c, "id", None) or getattr(c, "name", None) or getattr(c, "label", None)
         if cid:
@@ -150,7 +153,7 @@ def reader_names(names: Iterable[str], kb: KnowledgeBase, lang: str) -> dict[str
 
 def gather(store: SqlStore, topic: Any, kb: KnowledgeBase, lang: str = "en") -> Evidence:
     """Read the evidence on ``topic`` from the store: documents, mentions, ledger, timeline."""
-    view = topic_view(topic)
+    view = topic_view(topic, kb)
     scored = relevant_documents(store, topic, kb)
     # Partial matches (one of two named countries, say) add context but not noise below half.
     relevance = {d: s for d, s in scored.items() if s >= 0.5} or scored

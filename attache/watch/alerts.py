@@ -27,7 +27,7 @@ from attache.model import make_id
 from attache.watch.polite import USER_AGENT, guard_url
 
 if TYPE_CHECKING:
-    from attache.evidence import EvidenceBase
+    from attache.watch.base import Base
 
 MAX_LINES = 20  # per category; a first edition lists everything, which can be long
 _CATEGORIES = ("new_events", "new_figures", "revised_figures", "conflicts_opened",
@@ -82,7 +82,7 @@ def _event_label(e: Any) -> str:
     return f"{e.type} of {who}{when}{where}"
 
 
-def snapshot(eb: EvidenceBase, query: str) -> dict[str, Any]:
+def snapshot(eb: Base, query: str) -> dict[str, Any]:
     """What an alert compares: events, figure groups, sources and languages of a topic."""
     events: dict[str, str] = {}
     outlets: set[str] = set()

@@ -38,7 +38,7 @@ from attache.watch.polite import HeaderFetcher, PoliteClient, Stopped
 from attache.watch.state import WatchState, Writer
 
 if TYPE_CHECKING:
-    from attache.evidence import EvidenceBase
+    from attache.watch.base import Base
 
 Event = Callable[[str], None]
 MAX_BACKOFF = 86400.0
@@ -131,7 +131,7 @@ def _iso(t: float | None) -> str | None:
     return datetime.fromtimestamp(t, UTC).isoformat(timespec="seconds")
 
 
-def source_status(eb: EvidenceBase, cfg: WatchConfig) -> list[SourceStatus]:
+def source_status(eb: Base, cfg: WatchConfig) -> list[SourceStatus]:
     """Every configured source with its stored state, in the configuration's order."""
     state = WatchState(eb.store.engine)
     counts = state.item_counts()
@@ -147,7 +147,7 @@ def source_status(eb: EvidenceBase, cfg: WatchConfig) -> list[SourceStatus]:
 
 @dataclass
 class _Pass:
-    eb: EvidenceBase
+    eb: Base
     cfg: WatchConfig
     state: WatchState
     stop: threading.Event
@@ -380,7 +380,7 @@ def _deliver(p: _Pass, alert: Alert, topic_output: Path | None, poster: Poster) 
             p.event(f"alert not sent: {exc}")
 
 
-def run_update(eb: EvidenceBase, cfg: WatchConfig, *, force: bool = False,
+def run_update(eb: Base, cfg: WatchConfig, *, force: bool = False,
                stop: threading.Event | None = None, fetcher: HeaderFetcher | None = None,
                poster: Poster | None = None, on_event: Event | None = None,
                now: float | None = None) -> UpdateReport:
@@ -401,7 +401,7 @@ def run_update(eb: EvidenceBase, cfg: WatchConfig, *, force: bool = False,
     return UpdateReport(tuple(reports), tuple(topics), tuple(p.errors), stop.is_set())
 
 
-def seconds_until_due(eb: EvidenceBase, cfg: WatchConfig, now: float | None = None) -> float:
+def seconds_until_due(eb: Base, cfg: WatchConfig, now: float | None = None) -> float:
     """How long until the next source is due (0 when one is due now)."""
     state = WatchState(eb.store.engine)
     t0 = time.time() if now is None else now
@@ -412,7 +412,7 @@ def seconds_until_due(eb: EvidenceBase, cfg: WatchConfig, now: float | None = No
     return min(waits) if waits else float("inf")
 
 
-def watch_loop(eb: EvidenceBase, cfg: WatchConfig, *, stop: threading.Event,
+def watch_loop(eb: Base, cfg: WatchConfig, *, stop: threading.Event,
                on_report: Callable[[UpdateReport], None], fetcher: HeaderFetcher | None = None,
                poster: Poster | None = None, on_event: Event | None = None,
                min_sleep: float = 1.0, max_sleep: float = 300.0,
