@@ -63,15 +63,20 @@ def main() -> None:
         qs = queries(eb)
         for q in qs[:10]:
             eb.search(q)  # warm the page cache, as an interactive user would have it
-        ms = []
+        ms, cpu_ms = [], []
         for q in qs:
-            t = time.perf_counter()
+            t, c = time.perf_counter(), time.process_time()
             eb.search(q, limit=20)
             ms.append((time.perf_counter() - t) * 1000)
+            cpu_ms.append((time.process_time() - c) * 1000)
         ms.sort()
-        cells += [f"{statistics.median(ms):.0f}", f"{ms[int(len(ms) * 0.95) - 1]:.0f}"]
+        cpu_ms.sort()
+        # Wall time includes the database server (PostgreSQL) and a busy machine's waits;
+        # CPU time is this process only (all of SQLite's work, none of PostgreSQL's).
+        cells += [f"{statistics.median(ms):.0f}", f"{ms[int(len(ms) * 0.95) - 1]:.0f}",
+                  f"{cpu_ms[int(len(cpu_ms) * 0.95) - 1]:.0f}"]
     else:
-        cells += ["-", "-"]
+        cells += ["-", "-", "-"]
     for what in ("timeline", "figures", "brief"):
         if what in args.skip:
             cells.append("-")
@@ -83,9 +88,9 @@ def main() -> None:
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
     cells.append(f"{peak:.0f}")
     if args.header:
-        print("| store | docs | search p50 ms | search p95 ms | timeline CPU s (wall) | "
-              "figures CPU s (wall) | brief CPU s (wall) | peak MB |")
-        print("|---|---|---|---|---|---|---|---|")
+        print("| store | docs | search p50 ms | search p95 ms | search p95 CPU ms | "
+              "timeline CPU s (wall) | figures CPU s (wall) | brief CPU s (wall) | peak MB |")
+        print("|---|---|---|---|---|---|---|---|---|")
     print("| " + " | ".join(cells) + " |")
 
 

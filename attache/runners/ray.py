@@ -7,6 +7,7 @@ batches, so the store sees one writer whether the work ran on one machine or man
 
 from __future__ import annotations
 
+import uuid
 from collections import deque
 from collections.abc import Iterator, Sequence
 from typing import Any
@@ -26,7 +27,19 @@ def _import_ray() -> Any:
     return ray
 
 
-def _task(item: str, ctx: TaskContext) -> ItemResult:
+# The task context (knowledge base, tokenizer) deserialised once per Ray worker process, not
+# once per task: tasks receive its reference boxed in a list, so Ray does not resolve it.
+_contexts: dict[str, TaskContext] = {}
+
+
+def _task(item: str, key: str, boxed: list[Any]) -> ItemResult:
+    ctx = _contexts.get(key)
+    if ctx is None:
+        import ray
+
+        ctx = ray.get(boxed[0])
+        _contexts.clear()
+        _contexts[key] = ctx
     return process_item(item, ctx)
 
 
@@ -57,10 +70,11 @@ class RayRunner:
         try:
             remote = ray.remote(_task)
             ctx_ref = ray.put(ctx.shippable())
+            key = uuid.uuid4().hex
             limit = max(1, int(ray.available_resources().get("CPU", 1))) * IN_FLIGHT_PER_WORKER
             window: deque[Any] = deque()
             for item in items:
-                window.append(remote.remote(item, ctx_ref))
+                window.append(remote.remote(item, key, [ctx_ref]))
                 if len(window) >= limit:
                     yield ray.get(window.popleft())
             while window:

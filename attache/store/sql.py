@@ -233,6 +233,9 @@ class SqlStore:
         if not ref:
             raise NotFound("an empty document id; run 'attache docs' to list ids")
         with self.engine.connect() as conn:
+            # A full id (the common case, from code) is one primary-key lookup.
+            if conn.execute(sa.select(documents.c.id).where(documents.c.id == ref)).first():
+                return ref
             rows = conn.execute(sa.select(documents.c.id)
                                 .where(documents.c.id.startswith(ref, autoescape=True))
                                 .limit(2)).all()
