@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import sys
 from collections.abc import Sequence
 from importlib import resources
@@ -32,13 +33,27 @@ def _finite(value: float) -> float:
     return value
 
 
+# Control characters (C0, DEL, C1) and bidirectional overrides in titles, file names and
+# texts from the outside would move the cursor, recolour the terminal or forge output lines.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _safe(s: str | None) -> str:
+    """An untrusted string made harmless to print: each control character shown as an escape."""
+    text = s or ""
+    if not _UNSAFE.search(text):
+        return text
+    return _UNSAFE.sub(lambda m: repr(m.group())[1:-1] if m.group() != "\t" else " ", text)
+
+
 def _fail_line(f: IngestFailure) -> None:
-    click.secho(f"error: {f.source}: {f.reason}", fg="red", err=True)
+    click.secho(f"error: {_safe(f.source)}: {_safe(f.reason)}", fg="red", err=True)
 
 
 def _progress(item: str, n: int, total: int) -> None:
     # Only on long runs and only for a person watching: logs stay clean.
     if total >= 10 and sys.stderr.isatty():
+        item = _safe(item)
         short = item if len(item) < 60 else "…" + item[-59:]
         click.echo(f"\r[{n}/{total}] {short:<62}", err=True, nl=n == total)
 
@@ -63,7 +78,7 @@ def _pad(s: str, w: int) -> str:
 
 
 def _clip(s: str | None, n: int) -> str:
-    s = (s or "").replace("\n", " ")
+    s = _safe((s or "").replace("\n", " "))
     out, w = "", 0
     for ch in s:
         cw = _width(ch)
@@ -159,21 +174,21 @@ def show_cmd(doc: str, db: str, as_json: bool) -> None:
         ex = eb.extraction(d.id)
     pub = d.document.published
     click.echo(f"id:        {d.id}")
-    click.echo(f"title:     {d.document.title or '-'}")
+    click.echo(f"title:     {_safe(d.document.title) or '-'}")
     click.echo(f"language:  {d.language}")
     click.echo(f"published: {pub.value + ' (from ' + pub.source + ')' if pub else '-'}")
     if d.source:
         guessed = " (guessed)" if d.source.get("guessed") else ""
-        click.echo(f"source:    {d.source['name']}, {d.source['kind']}{guessed}, "
+        click.echo(f"source:    {_safe(d.source['name'])}, {d.source['kind']}{guessed}, "
                    f"{d.source.get('country') or '-'}")
     click.echo(f"format:    {d.document.format}")
     for loc in d.locations:
-        click.echo(f"location:  {loc}")
+        click.echo(f"location:  {_safe(loc)}")
     if d.duplicate_of:
         click.echo(f"copy of:   {d.duplicate_of} (score {d.duplicate_score})")
-    click.echo(f"entities:  {', '.join(e['name'] for e in ex['entities']) or '-'}")
+    click.echo(f"entities:  {_safe(', '.join(e['name'] for e in ex['entities'])) or '-'}")
     for f in ex["figures"]:
-        click.echo(f"figure:    {f['text']} = {f['value']:g} {f['unit']} ({f['qualifier']}) "
+        click.echo(f"figure:    {_safe(f['text'])} = {f['value']:g} {f['unit']} ({f['qualifier']}) "
                    f"{f['subject'] or ''} {f['period'] or ''}")
     for v in ex["events"]:
         click.echo(f"event:     {v['type']} {v['date'] or '?'} {', '.join(v['participants'])}"
@@ -182,7 +197,7 @@ def show_cmd(doc: str, db: str, as_json: bool) -> None:
     click.echo("")
     for s in d.sentences:
         mark = f"[{s.boilerplate}] " if s.boilerplate else ""
-        click.echo(f"{s.index:>4} {mark}{s.text}")
+        click.echo(f"{s.index:>4} {mark}{_safe(s.text)}")
 
 
 @cli.command("search")
@@ -200,16 +215,19 @@ def search_cmd(query: tuple[str, ...], db: str, limit: int, as_json: bool) -> No
         click.echo(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2))
         return
     if not hits:
-        click.echo(f"no sentence matches {q!r}.")
+        click.echo(f"no sentence matches {_safe(q)!r}.")
         return
     color = sys.stdout.isatty()
     for h in hits:
-        text = h.marked("\x1b[1;33m", "\x1b[0m") if color else h.marked("«", "»")
-        click.echo(f"{h.doc_id[:12]}  {h.published or '-'}  {h.outlet or '-'}  "
+        # Marks go in after escaping, so only attache's own colour codes reach the terminal.
+        text = _safe(h.marked("\ue000", "\ue001"))
+        text = (text.replace("\ue000", "\x1b[1;33m").replace("\ue001", "\x1b[0m") if color
+                else text.replace("\ue000", "«").replace("\ue001", "»"))
+        click.echo(f"{h.doc_id[:12]}  {h.published or '-'}  {_safe(h.outlet) or '-'}  "
                    f"[{h.language}]  {_clip(h.title, 50)}")
         click.echo(f"    {text}")
     shown = f"{len(hits)} of {total}" if total > len(hits) else str(len(hits))
-    click.echo(f"{shown} matching sentence(s) for {q!r}"
+    click.echo(f"{shown} matching sentence(s) for {_safe(q)!r}"
                + ("; raise --limit to see more." if total > len(hits) else "."))
 
 
@@ -230,7 +248,7 @@ def extract_cmd(inputs: tuple[str, ...], as_json: bool, allow_private: bool) -> 
         click.echo(json.dumps([r.to_dict() for r in results], ensure_ascii=False, indent=1))
     else:
         for r in results:
-            click.echo(f"{r.doc}: {r.language}, published {r.published or '-'}, "
+            click.echo(f"{_safe(r.doc)}: {r.language}, published {r.published or '-'}, "
                        f"{len(r.entities)} entities, {len(r.figures)} figures, "
                        f"{len(r.events)} events")
     if failures:
@@ -253,10 +271,10 @@ def figures_cmd(topic: tuple[str, ...], db: str, as_json: bool) -> None:
         return
     for g in ledger.groups:
         n = f"{g.sources} independent source{'s' if g.sources != 1 else ''}"
-        click.secho(f"{g.measure}: {g.verdict} ({n}, {g.spread_text()})", bold=True)
+        click.secho(f"{_safe(g.measure)}: {g.verdict} ({n}, {g.spread_text()})", bold=True)
         for f in g.figures:
             reprint = f" (reprint of {f.reprint_of[:12]})" if f.reprint_of else ""
-            click.echo(f"  {f.text:<16} {f.qualifier:<8} {f.period or f.as_of or '-':<10} "
+            click.echo(f"  {_safe(f.text):<16} {f.qualifier:<8} {f.period or f.as_of or '-':<10} "
                        f"{_clip(f.outlet, 20):<20} {f.source_kind or '-':<11} {f.language:<7} "
                        f"{f.published or '-'}{reprint}")
             click.echo(f"      “{_clip(f.quote, 100)}”")
@@ -279,7 +297,8 @@ def timeline_cmd(topic: tuple[str, ...], db: str, as_json: bool) -> None:
     for e in events:
         status = f" [{e.status}]" if e.status != "happened" else ""
         place = f" @ {e.place}" if e.place else ""
-        click.echo(f"{e.date or 'undated':<10} {e.type:<9} {', '.join(e.participants)}{place}"
+        click.echo(f"{e.date or 'undated':<10} {e.type:<9} {_safe(', '.join(e.participants))}"
+                   f"{_safe(place)}"
                    f"{status}  ({e.independent_sources} source(s))")
 
 
@@ -349,5 +368,5 @@ def main(argv: Sequence[str] | None = None) -> None:
         cli.main(args=list(argv) if argv is not None else None, prog_name="attache",
                  standalone_mode=True)
     except AttacheError as exc:
-        click.secho(f"error: {exc}", fg="red", err=True)
+        click.secho(f"error: {_safe(str(exc))}", fg="red", err=True)
         sys.exit(2)

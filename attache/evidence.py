@@ -17,12 +17,12 @@ from typing import Any
 
 from attache.analysis import analyze
 from attache.editions import BriefResult, write_brief
-from attache.errors import AttacheError, InputError
+from attache.errors import AttacheError, InputError, PartialInput
 from attache.extract import extract_analysed
 from attache.ingest import IngestOptions, expand_inputs, ingest, read_input
 from attache.kb import KnowledgeBase, default_kb
 from attache.ledger import Ledger, figure_ledger
-from attache.model import Extraction, IngestFailure, IngestReport
+from attache.model import Document, Extraction, IngestFailure, IngestReport
 from attache.readers.fetch import Fetcher
 from attache.search import SearchHit, count, search
 from attache.sources import OutletRegistry
@@ -123,9 +123,15 @@ def extract_files(inputs: Sequence[str], *, kb: KnowledgeBase | None = None,
     opts = IngestOptions(fetcher=fetcher, allow_private=allow_private, extract=False)
     results: list[Extraction] = []
     failures: list[IngestFailure] = []
-    for item, _named in expand_inputs(inputs):
+    def unexpandable(source: str, reason: str) -> None:
+        failures.append(IngestFailure(source, reason))
+
+    for item, _named in expand_inputs(inputs, on_error=unexpandable):
         try:
             docs = read_input(item, opts)
+        except PartialInput as exc:
+            failures.append(IngestFailure(exc.source, exc.reason))
+            docs = [d for d in exc.documents if isinstance(d, Document)]
         except InputError as exc:
             failures.append(IngestFailure(exc.source, exc.reason))
             continue

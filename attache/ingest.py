@@ -7,6 +7,7 @@ input fails or the process is killed, and a second run adds only what is missing
 
 from __future__ import annotations
 
+import errno
 import glob
 import os
 from collections.abc import Callable, Iterator, Sequence
@@ -14,10 +15,10 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from attache.analysis import analyze
-from attache.errors import AttacheError, InputError, UnreadableInput
+from attache.errors import AttacheError, InputError, PartialInput, UnreadableInput
 from attache.kb import KnowledgeBase
 from attache.model import Document, IngestFailure, IngestReport
-from attache.readers import MAX_BYTES, read_path, read_url
+from attache.readers import MAX_BYTES, path_label, read_path, read_url
 from attache.readers.fetch import Fetcher
 from attache.sources import OutletRegistry, profile_source
 from attache.store import SqlStore
@@ -48,20 +49,30 @@ def is_url(value: str) -> bool:
     return "://" in value[:12]
 
 
-def expand_inputs(inputs: Sequence[str]) -> Iterator[tuple[str, bool]]:
-    """(input, named) pairs: URLs, files, folders walked recursively, glob patterns."""
+def expand_inputs(inputs: Sequence[str], on_error: Callable[[str, str], None] | None = None
+                  ) -> Iterator[tuple[str, bool]]:
+    """(input, named) pairs: URLs, files, folders walked recursively, glob patterns.
+
+    A path that cannot be expanded (a symbolic-link loop, a folder that cannot be listed) is
+    passed to ``on_error`` with its reason, so one bad path never ends the walk; without
+    ``on_error`` it is yielded as named and its read reports it.
+    """
     for item in inputs:
         if is_url(item):
             yield item, True
             continue
-        # Stored locations are absolute, so links in a brief written elsewhere still work.
-        p = Path(item).expanduser().resolve()
-        if p.is_dir():
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if not name.startswith(".") and name.lower().endswith(READABLE):
-                        yield str(Path(root) / name), False
+        try:
+            # Stored locations are absolute, so links in a brief written elsewhere still work.
+            p = Path(item).expanduser().resolve()
+            is_dir = p.is_dir()
+        except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop (Python < 3.13)
+            if on_error is None:
+                yield item, True
+            else:
+                on_error(path_label(item), _os_reason(exc))
+            continue
+        if is_dir:
+            yield from _walk(p, on_error)
         elif any(ch in item for ch in "*?[") and not p.exists():
             matches = sorted(glob.glob(item, recursive=True))
             if not matches:
@@ -71,6 +82,30 @@ def expand_inputs(inputs: Sequence[str]) -> Iterator[tuple[str, bool]]:
                     yield str(Path(m).resolve()), True
         else:
             yield str(p), True
+
+
+def _walk(folder: Path, on_error: Callable[[str, str], None] | None) -> Iterator[tuple[str, bool]]:
+    def unlistable(exc: OSError) -> None:
+        # A folder attache cannot list is reported, never skipped in silence.
+        if on_error is not None:
+            on_error(path_label(exc.filename or str(folder)),
+                     f"cannot list this folder ({_os_reason(exc)}); its files were skipped")
+
+    for root, dirs, files in os.walk(folder, onerror=unlistable):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith(".") and name.lower().endswith(READABLE):
+                yield str(Path(root) / name), False
+
+
+def _os_reason(exc: BaseException) -> str:
+    if isinstance(exc, RuntimeError) or getattr(exc, "errno", None) == errno.ELOOP:
+        return "a symbolic-link loop; fix or remove the link"
+    if isinstance(exc, PermissionError):
+        return "permission denied; check the permissions"
+    if isinstance(exc, OSError):
+        return exc.strerror or str(exc)
+    return str(exc)
 
 
 def read_input(item: str, opts: IngestOptions) -> list[Document]:
@@ -83,7 +118,6 @@ def read_input(item: str, opts: IngestOptions) -> list[Document]:
 def ingest(inputs: Sequence[str], store: SqlStore, segmenter: Segmenter,
            opts: IngestOptions | None = None) -> IngestReport:
     opts = opts or IngestOptions()
-    items = list(expand_inputs(inputs))
     added: list[str] = []
     existing: list[str] = []
     dups: list[tuple[str, str]] = []
@@ -95,19 +129,24 @@ def ingest(inputs: Sequence[str], store: SqlStore, segmenter: Segmenter,
         if opts.on_failure:
             opts.on_failure(f)
 
+    items = list(expand_inputs(inputs, on_error=fail))
+
     for n, (item, _named) in enumerate(items, start=1):
         if opts.progress:
             opts.progress(item, n, len(items))
         try:
             docs = read_input(item, opts)
+        except PartialInput as exc:  # a damaged archive: keep what was read, report the rest
+            fail(exc.source, exc.reason)
+            docs = [d for d in exc.documents if isinstance(d, Document)]
         except InputError as exc:
             fail(exc.source, exc.reason)
             continue
         except AttacheError as exc:
-            fail(item, str(exc))
+            fail(path_label(item), str(exc))
             continue
         except OSError as exc:  # a path that vanished or a device error mid-read
-            err = UnreadableInput(item, exc.strerror or str(exc))
+            err = UnreadableInput(path_label(item), exc.strerror or str(exc))
             fail(err.source, err.reason)
             continue
         for doc in docs:

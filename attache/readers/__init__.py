@@ -9,7 +9,10 @@ third-party exception leaves this package.
 from __future__ import annotations
 
 import dataclasses
+import errno
 import io
+import os
+import stat
 import zlib
 from pathlib import Path
 
@@ -44,6 +47,7 @@ __all__ = [
     "Fetcher",
     "HttpFetcher",
     "check_url",
+    "path_label",
     "read_bytes",
     "read_path",
     "read_url",
@@ -165,8 +169,11 @@ def read_bytes(
     url: str | None = None,
     charset: str | None = None,
     http_date: str | None = None,
+    max_bytes: int = MAX_BYTES,
 ) -> list[Document]:
     """Read the bytes of one input; a feed or WARC gives several documents.
+
+    ``max_bytes`` also caps what any compressed part expands to (a WARC record's page).
 
     ``charset`` overrides the one in ``content_type``; ``http_date`` (an HTTP Last-Modified
     value) is the publication date of last resort, with source ``http``.
@@ -189,7 +196,7 @@ def read_bytes(
             return [_with_fallback(read_pdf(data, location=location, url=url), fallback)]
         if fmt == "feed":
             return read_feed(data, location=location, charset=charset)
-        return read_warc(io.BytesIO(data), location=location)
+        return read_warc(io.BytesIO(data), location=location, max_bytes=max_bytes, data=data)
     except AttacheError:
         raise
     except Exception as exc:  # noqa: BLE001 - the last line of defence for a batch ingest
@@ -199,20 +206,36 @@ def read_bytes(
 
 
 def _mb(n: int) -> str:
-    return f"{n / 1_048_576:.1f}".rstrip("0").rstrip(".")
+    # MB here is 10^6 bytes, as in --max-mb.
+    return f"{n / 1_000_000:.1f}".rstrip("0").rstrip(".")
+
+
+def path_label(path: str | Path) -> str:
+    """A file name as text that can be stored and printed, kept losslessly.
+
+    Names that are not valid UTF-8 reach Python as surrogate escapes, which neither SQLite
+    nor a terminal accepts; their raw bytes are written as ``\\xNN`` instead.
+    """
+    return os.fsencode(str(path)).decode("utf-8", "backslashreplace")
 
 
 def read_path(path: str | Path, *, max_bytes: int = MAX_BYTES) -> list[Document]:
     """Read one file; a feed or WARC gives several documents."""
     p = Path(path)
-    location = str(path)
+    location = path_label(path)
     try:
-        if not p.exists():
-            raise UnreadableInput(location, "no such file; check the path")
-        if p.is_dir():
+        try:
+            st = p.stat()
+        except FileNotFoundError as exc:
+            raise UnreadableInput(location, "no such file; check the path") from exc
+        if stat.S_ISDIR(st.st_mode):
             raise UnreadableInput(location, "is a directory; pass the files in it (ingest walks "
                                   "folders itself)")
-        size = p.stat().st_size
+        if not stat.S_ISREG(st.st_mode):
+            # A FIFO or device would block or never end.
+            raise UnsupportedInput(location, "is not a regular file (a pipe, socket or device); "
+                                   "save its content to a file first")
+        size = st.st_size
         if size > max_bytes:
             raise UnreadableInput(location, f"is {_mb(size)} MB, over the cap of {_mb(max_bytes)}"
                                   " MB; raise --max-mb (max_bytes in the API) to read it")
@@ -222,6 +245,9 @@ def read_path(path: str | Path, *, max_bytes: int = MAX_BYTES) -> list[Document]
         raise UnreadableInput(location, "permission denied; check the file's permissions") \
             from exc
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise UnreadableInput(location, "a symbolic-link loop; fix or remove the link") \
+                from exc
         raise UnreadableInput(location, f"could not read the file ({exc.strerror or exc})") \
             from exc
     if len(data) > max_bytes:
@@ -229,7 +255,7 @@ def read_path(path: str | Path, *, max_bytes: int = MAX_BYTES) -> list[Document]
                               "--max-mb (max_bytes in the API) to read it")
     if not data:
         raise EmptyDocument(location, "the file is empty")
-    return read_bytes(data, location=location)
+    return read_bytes(data, location=location, max_bytes=max_bytes)
 
 
 def read_url(
@@ -249,4 +275,5 @@ def read_url(
         content_type=response.headers.get("content-type"),
         url=response.url,
         http_date=response.headers.get("last-modified"),
+        max_bytes=max_bytes,
     )
