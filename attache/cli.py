@@ -129,13 +129,22 @@ def _open(db: str, *, must_exist: bool = False) -> EvidenceBase:
               help="Allow URLs on loopback or private addresses (refused by default).")
 @click.option("--max-mb", type=click.FloatRange(min=0, min_open=True), default=50.0,
               show_default=True, callback=lambda _c, _p, v: _finite(v),
-              help="Refuse inputs larger than this many megabytes.")
-def ingest_cmd(inputs: tuple[str, ...], db: str, allow_private: bool, max_mb: float) -> None:
+              help="Refuse inputs larger than this many megabytes (MB = 10^6 bytes); also the "
+                   "cap on what a compressed part (a WARC record) may expand to.")
+@click.option("--allow-link-local", is_flag=True,
+              help="Also allow link-local addresses (169.254.0.0/16, fe80::/10), where cloud "
+                   "metadata services live; --allow-private does not admit them.")
+@click.option("--fetch-deadline", type=click.FloatRange(min=0, min_open=True), default=60.0,
+              show_default=True, callback=lambda _c, _p, v: _finite(v),
+              help="Seconds one URL may take in total, redirects and slow servers included.")
+def ingest_cmd(inputs: tuple[str, ...], db: str, allow_private: bool, max_mb: float,
+               allow_link_local: bool, fetch_deadline: float) -> None:
     """Read files, folders (recursively), globs and URLs (pages, RSS/Atom, PDF, WARC)."""
     with _open(db) as eb:
         report = eb.ingest(list(inputs), allow_private=allow_private,
-                           max_bytes=int(max_mb * 1024 * 1024), progress=_progress,
-                           on_failure=_fail_line)
+                           max_bytes=int(max_mb * 1_000_000), progress=_progress,
+                           on_failure=_fail_line, allow_link_local=allow_link_local,
+                           fetch_deadline=fetch_deadline)
         _report(report, eb)
     if report.failures:
         sys.exit(1)

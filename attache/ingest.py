@@ -19,7 +19,7 @@ from attache.errors import AttacheError, InputError, PartialInput, UnreadableInp
 from attache.kb import KnowledgeBase
 from attache.model import Document, IngestFailure, IngestReport
 from attache.readers import MAX_BYTES, path_label, read_path, read_url
-from attache.readers.fetch import Fetcher
+from attache.readers.fetch import DEADLINE, Fetcher
 from attache.sources import OutletRegistry, profile_source
 from attache.store import SqlStore
 from attache.tokens import Segmenter
@@ -43,6 +43,8 @@ class IngestOptions:
     on_failure: Callable[[IngestFailure], None] | None = None
     kb: KnowledgeBase | None = None
     registry: OutletRegistry | None = None
+    allow_link_local: bool = False
+    fetch_deadline: float = DEADLINE
 
 
 def is_url(value: str) -> bool:
@@ -111,7 +113,8 @@ def _os_reason(exc: BaseException) -> str:
 def read_input(item: str, opts: IngestOptions) -> list[Document]:
     if is_url(item):
         return read_url(item, fetcher=opts.fetcher, allow_private=opts.allow_private,
-                        max_bytes=opts.max_bytes)
+                        max_bytes=opts.max_bytes, allow_link_local=opts.allow_link_local,
+                        deadline=opts.fetch_deadline)
     return read_path(item, max_bytes=opts.max_bytes)
 
 

@@ -27,6 +27,7 @@ from attache.errors import (
 from attache.model import Document, PublishedDate
 from attache.readers.feed import read_feed
 from attache.readers.fetch import (
+    DEADLINE,
     FakeFetcher,
     Fetcher,
     FetchResponse,
@@ -265,10 +266,13 @@ def read_url(
     allow_private: bool = False,
     max_bytes: int = MAX_BYTES,
     timeout: float = 20.0,
+    allow_link_local: bool = False,
+    deadline: float = DEADLINE,
 ) -> list[Document]:
     """Fetch a URL (see :mod:`attache.readers.fetch` for the rules) and read it."""
-    response = fetch_url(url, fetcher=fetcher or HttpFetcher(), allow_private=allow_private,
-                         max_bytes=max_bytes, timeout=timeout)
+    response = fetch_url(url, fetcher=fetcher or HttpFetcher(deadline=deadline),
+                         allow_private=allow_private, max_bytes=max_bytes, timeout=timeout,
+                         allow_link_local=allow_link_local, deadline=deadline)
     return read_bytes(
         response.body,
         location=url,
