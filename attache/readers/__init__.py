@@ -17,7 +17,7 @@ import zlib
 from pathlib import Path
 
 from attache.dates import parse_date
-from attache.encoding import bom_charset, charset_from_content_type, decode
+from attache.encoding import bom_charset, charset_from_content_type, decode_text
 from attache.errors import (
     AttacheError,
     EmptyDocument,
@@ -187,9 +187,14 @@ def read_bytes(
     fallback = PublishedDate.of(iso, "http") if iso else None
     try:
         if fmt in ("txt", "md"):
-            text, codec = decode(data, declared=charset, location=location)
-            return [_with_fallback(
-                read_text(text, location=location, fmt=fmt, encoding=codec, url=url), fallback)]
+            decoded = decode_text(data, declared=charset, location=location)
+            doc = _with_fallback(read_text(decoded.text, location=location, fmt=fmt,
+                                           encoding=decoded.codec, url=url), fallback)
+            if decoded.controls_removed:
+                # Said, not hidden: the stored text is not byte for byte the file.
+                doc = dataclasses.replace(doc, meta=(*doc.meta, (
+                    "control_characters_removed", str(decoded.controls_removed))))
+            return [doc]
         if fmt == "html":
             return [read_html(data, location=location, url=url, charset=charset,
                               fallback_date=fallback)]
