@@ -15,6 +15,7 @@ catch this tree::
     │   └── PartialInput      part of an input was read (a damaged archive), with what was read
     ├── StoreError            the database could not be opened or written
     ├── NotFound              a document, brief or entity id that is not in the store
+    ├── QueryError            a search query too long or too wide to run
     └── ConfigError           a knowledge-base or registry file the user passed is malformed
 
 Messages say what was wrong and what to do next; the CLI prints them as they are.
@@ -80,6 +81,10 @@ class StoreError(AttacheError):
 
 class NotFound(AttacheError):
     """An id or name that is not in the store."""
+
+
+class QueryError(AttacheError):
+    """A search query attache will not run (too long, or expanding to too many terms)."""
 
 
 class ConfigError(AttacheError):
