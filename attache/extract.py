@@ -41,7 +41,7 @@ def extract_analysed(doc: Document, view: View, language: str,
                      sentences: Sequence[Sentence], kb: KnowledgeBase | None = None,
                      registry: OutletRegistry | None = None) -> Extraction:
     kb = kb or default_kb()
-    if len(doc.text) > WINDOW_CHARS:
+    if len(doc.text) > WINDOW_CHARS and len(sentences) > 1:
         return extract_in_windows(doc, view, language, sentences, kb, registry)
     pub = doc.published.value if doc.published else None
     skip = [(s.start, s.end) for s in sentences if s.boilerplate]
@@ -100,9 +100,14 @@ def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
 WINDOW_CHARS = 100_000
 
 
-def sentence_windows(sentences: Sequence[Sentence], size: int = WINDOW_CHARS
+def sentence_windows(sentences: Sequence[Sentence], size: int | None = None
                      ) -> list[tuple[int, int, int, int]]:
-    """(first, last + 1) sentence indexes and (start, end) offsets of windows of ``size``."""
+    """(first, last + 1) sentence indexes and (start, end) offsets of windows of ``size``.
+
+    A window is never longer than ``size`` unless it is one sentence, so extracting a window
+    never windows again.
+    """
+    size = size or WINDOW_CHARS
     out: list[tuple[int, int, int, int]] = []
     i = 0
     while i < len(sentences):
