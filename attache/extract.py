@@ -97,7 +97,7 @@ def _inside(pos: int, spans: Sequence[tuple[int, int]]) -> bool:
 # quadratic: a 50 MB one-line text ran for hours. A long document is extracted in windows of
 # whole sentences, each of bounded size, and the results are put back at their offsets, so
 # the cost grows with the length of the text and the working memory with the window.
-WINDOW_CHARS = 100_000
+WINDOW_CHARS = 20_000
 
 
 def sentence_windows(sentences: Sequence[Sentence], size: int | None = None
