@@ -137,14 +137,17 @@ def _open(db: str, *, must_exist: bool = False) -> EvidenceBase:
 @click.option("--fetch-deadline", type=click.FloatRange(min=0, min_open=True), default=60.0,
               show_default=True, callback=lambda _c, _p, v: _finite(v),
               help="Seconds one URL may take in total, redirects and slow servers included.")
+@click.option("--max-chars", type=click.IntRange(min=1), default=10_000_000, show_default=True,
+              help="Refuse documents whose text is longer (about 70 MB of memory per million "
+                   "characters).")
 def ingest_cmd(inputs: tuple[str, ...], db: str, allow_private: bool, max_mb: float,
-               allow_link_local: bool, fetch_deadline: float) -> None:
+               allow_link_local: bool, fetch_deadline: float, max_chars: int) -> None:
     """Read files, folders (recursively), globs and URLs (pages, RSS/Atom, PDF, WARC)."""
     with _open(db) as eb:
         report = eb.ingest(list(inputs), allow_private=allow_private,
                            max_bytes=int(max_mb * 1_000_000), progress=_progress,
                            on_failure=_fail_line, allow_link_local=allow_link_local,
-                           fetch_deadline=fetch_deadline)
+                           fetch_deadline=fetch_deadline, max_chars=max_chars)
         _report(report, eb)
     if report.failures:
         sys.exit(1)

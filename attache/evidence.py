@@ -61,12 +61,15 @@ class EvidenceBase:
     def ingest(self, inputs: Sequence[str], *, allow_private: bool = False,
                max_bytes: int | None = None, progress: Any = None,
                on_failure: Any = None, allow_link_local: bool = False,
-               fetch_deadline: float | None = None) -> IngestReport:
+               fetch_deadline: float | None = None,
+               max_chars: int | None = None) -> IngestReport:
         opts = IngestOptions(allow_private=allow_private, fetcher=self.fetcher,
                              progress=progress, on_failure=on_failure, kb=self.kb,
                              registry=self.outlets, allow_link_local=allow_link_local)
         if fetch_deadline is not None:
             opts.fetch_deadline = fetch_deadline
+        if max_chars is not None:
+            opts.max_chars = max_chars
         if max_bytes is not None:
             opts.max_bytes = max_bytes
         return ingest(inputs, self.store, self.segmenter, opts)

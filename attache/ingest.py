@@ -18,7 +18,14 @@ from attache.analysis import analyze
 from attache.errors import AttacheError, InputError, PartialInput, UnreadableInput
 from attache.kb import KnowledgeBase
 from attache.model import Document, IngestFailure, IngestReport
-from attache.readers import MAX_BYTES, path_label, read_path, read_url
+from attache.readers import (
+    MAX_BYTES,
+    MAX_TEXT_CHARS,
+    check_text_size,
+    path_label,
+    read_path,
+    read_url,
+)
 from attache.readers.fetch import DEADLINE, Fetcher
 from attache.sources import OutletRegistry, profile_source
 from attache.store import SqlStore
@@ -45,6 +52,7 @@ class IngestOptions:
     registry: OutletRegistry | None = None
     allow_link_local: bool = False
     fetch_deadline: float = DEADLINE
+    max_chars: int = MAX_TEXT_CHARS
 
 
 def is_url(value: str) -> bool:
@@ -154,6 +162,7 @@ def ingest(inputs: Sequence[str], store: SqlStore, segmenter: Segmenter,
             continue
         for doc in docs:
             try:
+                check_text_size(doc, opts.max_chars)
                 status = store.status(doc.id)
                 if status == "extracted" or (status == "stored" and not opts.extract):
                     store.add_location(doc.id, doc.location)

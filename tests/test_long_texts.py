@@ -67,3 +67,19 @@ def test_windowed_and_whole_extraction_agree(monkeypatch: pytest.MonkeyPatch) ->
         [(f.start, f.value, f.unit) for f in whole.figures]
     assert {(e.id, len(e.mentions)) for e in parts.entities} == \
         {(e.id, len(e.mentions)) for e in whole.entities}
+
+
+def test_text_over_the_character_cap_is_refused_by_ingest(tmp_path: object) -> None:
+    from pathlib import Path
+
+    from click.testing import CliRunner
+
+    from attache.cli import cli
+
+    folder = Path(str(tmp_path))
+    (folder / "long.txt").write_text(LINE * 40, "utf-8")
+    (folder / "short.txt").write_text(LINE, "utf-8")
+    r = CliRunner().invoke(cli, ["ingest", str(folder / "long.txt"), str(folder / "short.txt"),
+                                 "--db", str(folder / "c.db"), "--max-chars", "2000"])
+    assert r.exit_code == 1 and "added 1" in r.stdout
+    assert "over the cap of 2,000" in r.stderr and "long.txt" in r.stderr

@@ -43,10 +43,12 @@ from attache.readers.warc import read_warc
 __all__ = [
     "FORMATS",
     "MAX_BYTES",
+    "MAX_TEXT_CHARS",
     "FakeFetcher",
     "FetchResponse",
     "Fetcher",
     "HttpFetcher",
+    "check_text_size",
     "check_url",
     "path_label",
     "read_bytes",
@@ -55,7 +57,11 @@ __all__ = [
     "sniff_format",
 ]
 
-MAX_BYTES = 50 * 1024 * 1024
+MAX_BYTES = 50_000_000  # MB are 10^6 bytes everywhere in attache
+# Analysis keeps every sentence, token and extraction of a document in memory (about 70 MB
+# per million characters of figure-dense prose) and runs at a steady pace per character, so
+# the text of one document is capped where that stays under a gigabyte and a few minutes.
+MAX_TEXT_CHARS = 10_000_000
 FORMATS: tuple[str, ...] = ("txt", "md", "html", "pdf", "feed", "warc")
 
 _BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -214,6 +220,15 @@ def read_bytes(
 def _mb(n: int) -> str:
     # MB here is 10^6 bytes, as in --max-mb.
     return f"{n / 1_000_000:.1f}".rstrip("0").rstrip(".")
+
+
+def check_text_size(doc: Document, max_chars: int = MAX_TEXT_CHARS) -> None:
+    """Refuse a document whose text is longer than attache processes within its bounds."""
+    if len(doc.text) > max_chars:
+        raise UnreadableInput(doc.location, f"its text is {len(doc.text):,} characters long, "
+                              f"over the cap of {max_chars:,}; split the file, or raise "
+                              "--max-chars (max_chars in the API) if you have the memory "
+                              "(about 70 MB per million characters)")
 
 
 def path_label(path: str | Path) -> str:
