@@ -143,7 +143,7 @@ def test_malformed_warc_record_is_a_translated_error() -> None:
     with pytest.raises(DecodeError) as info:
         read_bytes(bad, location="bad.warc")
     # Before: "the warc reader failed unexpectedly (AttributeError: ... 'startswith')".
-    assert "record 1 could not be parsed" in info.value.reason
+    assert "record 1 (near byte 0) could not be parsed (malformed" in info.value.reason
 
 
 def test_ingest_stores_what_a_damaged_archive_held(tmp_path: Path) -> None:

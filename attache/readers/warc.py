@@ -94,7 +94,8 @@ def read_warc(stream: IO[bytes], *, location: str, max_bytes: int = 50_000_000,
     problems: list[str] = []
     records = 0
     warnings = io.StringIO()
-    it = iter(ArchiveIterator(stream))
+    archive = ArchiveIterator(stream)
+    it = iter(archive)
     while True:
         try:
             # warcio prints its complaints (a record not followed by a newline, i.e. a wrong
@@ -104,8 +105,12 @@ def read_warc(stream: IO[bytes], *, location: str, max_bytes: int = 50_000_000,
         except StopIteration:
             break
         except _WARCIO_ERRORS as exc:
-            problems.append(f"record {records + 1} could not be parsed "
-                            f"({type(exc).__name__}: {exc}); reading stopped there")
+            # warcio's own message is about the archive; anything else is its internals
+            # tripping over a malformed header, which says nothing to the user.
+            why = str(exc) if isinstance(exc, ArchiveLoadFailed | OSError | zlib.error) else \
+                "malformed or missing WARC headers"
+            problems.append(f"record {records + 1} (near byte {archive.offset:,}) could not be "
+                            f"parsed ({why}); reading stopped there")
             break
         records += 1
         if record.rec_type != "response" or record.http_headers is None:
