@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import math
+import re
 import sys
 from collections.abc import Sequence
 from importlib import resources
@@ -32,15 +33,21 @@ def _finite(value: float) -> float:
     return value
 
 
+# Control characters (C0, DEL, C1) and bidirectional overrides in titles, file names and
+# texts from the outside would move the cursor, recolour the terminal or forge output lines.
+_UNSAFE = re.compile("[\x00-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def _safe(s: str | None) -> str:
+    """An untrusted string made harmless to print: each control character shown as an escape."""
+    text = s or ""
+    if not _UNSAFE.search(text):
+        return text
+    return _UNSAFE.sub(lambda m: repr(m.group())[1:-1] if m.group() != "\t" else " ", text)
+
+
 def _fail_line(f: IngestFailure) -> None:
-    click.secho(f"error: {f.source}: {f.reason}", fg="red", err=True)
-
-
-def _progress(item: str, n: int, total: int) -> None:
-    # Only on long runs and only for a person watching: logs stay clean.
-    if total >= 10 and sys.stderr.isatty():
-        short = item if len(item) < 60 else "…" + item[-59:]
-        click.echo(f"\r[{n}/{total}] {short:<62}", err=True, nl=n == total)
+    click.secho(f"error: {_safe(f.source)}: {_safe(f.reason)}", fg="red", err=True)
 
 
 def _table(rows: Sequence[Sequence[Any]], headers: Sequence[str]) -> str:
@@ -63,7 +70,7 @@ def _pad(s: str, w: int) -> str:
 
 
 def _clip(s: str | None, n: int) -> str:
-    s = (s or "").replace("\n", " ")
+    s = _safe((s or "").replace("\n", " "))
     out, w = "", 0
     for ch in s:
         cw = _width(ch)
@@ -114,7 +121,17 @@ def _open(db: str, *, must_exist: bool = False) -> EvidenceBase:
               help="Allow URLs on loopback or private addresses (refused by default).")
 @click.option("--max-mb", type=click.FloatRange(min=0, min_open=True), default=50.0,
               show_default=True, callback=lambda _c, _p, v: _finite(v),
-              help="Refuse inputs larger than this many megabytes.")
+              help="Refuse inputs larger than this many megabytes (MB = 10^6 bytes); also the "
+                   "cap on what a compressed part (a WARC record) may expand to.")
+@click.option("--allow-link-local", is_flag=True,
+              help="Also allow link-local addresses (169.254.0.0/16, fe80::/10), where cloud "
+                   "metadata services live; --allow-private does not admit them.")
+@click.option("--fetch-deadline", type=click.FloatRange(min=0, min_open=True), default=60.0,
+              show_default=True, callback=lambda _c, _p, v: _finite(v),
+              help="Seconds one URL may take in total, redirects and slow servers included.")
+@click.option("--max-chars", type=click.IntRange(min=1), default=10_000_000, show_default=True,
+              help="Refuse documents whose text is longer (about 70 MB of memory per million "
+                   "characters).")
 @click.option("--workers", type=click.IntRange(min=1), default=None,
               help="Processes that read and analyse (default: one per core).")
 @click.option("--runner", type=click.Choice(["local", "ray"]), default="local",
@@ -122,14 +139,16 @@ def _open(db: str, *, must_exist: bool = False) -> EvidenceBase:
 @click.option("--ray-address", default=None,
               help="Address of a running Ray cluster (default: start Ray on this machine).")
 def ingest_cmd(inputs: tuple[str, ...], db: str, allow_private: bool, max_mb: float,
+               allow_link_local: bool, fetch_deadline: float, max_chars: int,
                workers: int | None, runner: str, ray_address: str | None) -> None:
     """Read files, folders (recursively), globs and URLs (pages, RSS/Atom, PDF, WARC)."""
     from attache.runners.progress import ProgressMeter
 
     with _open(db) as eb:
         report = eb.ingest(list(inputs), allow_private=allow_private,
-                           max_bytes=int(max_mb * 1024 * 1024), meter=ProgressMeter(),
-                           on_failure=_fail_line,
+                           max_bytes=int(max_mb * 1_000_000), meter=ProgressMeter(),
+                           on_failure=_fail_line, allow_link_local=allow_link_local,
+                           fetch_deadline=fetch_deadline, max_chars=max_chars,
                            workers=workers or 0, runner=runner, ray_address=ray_address)
         _report(report, eb)
     if report.failures:
@@ -169,21 +188,21 @@ def show_cmd(doc: str, db: str, as_json: bool) -> None:
         ex = eb.extraction(d.id)
     pub = d.document.published
     click.echo(f"id:        {d.id}")
-    click.echo(f"title:     {d.document.title or '-'}")
+    click.echo(f"title:     {_safe(d.document.title) or '-'}")
     click.echo(f"language:  {d.language}")
     click.echo(f"published: {pub.value + ' (from ' + pub.source + ')' if pub else '-'}")
     if d.source:
         guessed = " (guessed)" if d.source.get("guessed") else ""
-        click.echo(f"source:    {d.source['name']}, {d.source['kind']}{guessed}, "
+        click.echo(f"source:    {_safe(d.source['name'])}, {d.source['kind']}{guessed}, "
                    f"{d.source.get('country') or '-'}")
     click.echo(f"format:    {d.document.format}")
     for loc in d.locations:
-        click.echo(f"location:  {loc}")
+        click.echo(f"location:  {_safe(loc)}")
     if d.duplicate_of:
         click.echo(f"copy of:   {d.duplicate_of} (score {d.duplicate_score})")
-    click.echo(f"entities:  {', '.join(e['name'] for e in ex['entities']) or '-'}")
+    click.echo(f"entities:  {_safe(', '.join(e['name'] for e in ex['entities'])) or '-'}")
     for f in ex["figures"]:
-        click.echo(f"figure:    {f['text']} = {f['value']:g} {f['unit']} ({f['qualifier']}) "
+        click.echo(f"figure:    {_safe(f['text'])} = {f['value']:g} {f['unit']} ({f['qualifier']}) "
                    f"{f['subject'] or ''} {f['period'] or ''}")
     for v in ex["events"]:
         click.echo(f"event:     {v['type']} {v['date'] or '?'} {', '.join(v['participants'])}"
@@ -192,7 +211,7 @@ def show_cmd(doc: str, db: str, as_json: bool) -> None:
     click.echo("")
     for s in d.sentences:
         mark = f"[{s.boilerplate}] " if s.boilerplate else ""
-        click.echo(f"{s.index:>4} {mark}{s.text}")
+        click.echo(f"{s.index:>4} {mark}{_safe(s.text)}")
 
 
 @cli.command("search")
@@ -210,16 +229,19 @@ def search_cmd(query: tuple[str, ...], db: str, limit: int, as_json: bool) -> No
         click.echo(json.dumps([h.to_dict() for h in hits], ensure_ascii=False, indent=2))
         return
     if not hits:
-        click.echo(f"no sentence matches {q!r}.")
+        click.echo(f"no sentence matches {_safe(q)!r}.")
         return
     color = sys.stdout.isatty()
     for h in hits:
-        text = h.marked("\x1b[1;33m", "\x1b[0m") if color else h.marked("«", "»")
-        click.echo(f"{h.doc_id[:12]}  {h.published or '-'}  {h.outlet or '-'}  "
+        # Marks go in after escaping, so only attache's own colour codes reach the terminal.
+        text = _safe(h.marked("\ue000", "\ue001"))
+        text = (text.replace("\ue000", "\x1b[1;33m").replace("\ue001", "\x1b[0m") if color
+                else text.replace("\ue000", "«").replace("\ue001", "»"))
+        click.echo(f"{h.doc_id[:12]}  {h.published or '-'}  {_safe(h.outlet) or '-'}  "
                    f"[{h.language}]  {_clip(h.title, 50)}")
         click.echo(f"    {text}")
     shown = f"{len(hits)} of {total}" if total > len(hits) else str(len(hits))
-    click.echo(f"{shown} matching sentence(s) for {q!r}"
+    click.echo(f"{shown} matching sentence(s) for {_safe(q)!r}"
                + ("; raise --limit to see more." if total > len(hits) else "."))
 
 
@@ -240,7 +262,7 @@ def extract_cmd(inputs: tuple[str, ...], as_json: bool, allow_private: bool) -> 
         click.echo(json.dumps([r.to_dict() for r in results], ensure_ascii=False, indent=1))
     else:
         for r in results:
-            click.echo(f"{r.doc}: {r.language}, published {r.published or '-'}, "
+            click.echo(f"{_safe(r.doc)}: {r.language}, published {r.published or '-'}, "
                        f"{len(r.entities)} entities, {len(r.figures)} figures, "
                        f"{len(r.events)} events")
     if failures:
@@ -263,10 +285,10 @@ def figures_cmd(topic: tuple[str, ...], db: str, as_json: bool) -> None:
         return
     for g in ledger.groups:
         n = f"{g.sources} independent source{'s' if g.sources != 1 else ''}"
-        click.secho(f"{g.measure}: {g.verdict} ({n}, {g.spread_text()})", bold=True)
+        click.secho(f"{_safe(g.measure)}: {g.verdict} ({n}, {g.spread_text()})", bold=True)
         for f in g.figures:
             reprint = f" (reprint of {f.reprint_of[:12]})" if f.reprint_of else ""
-            click.echo(f"  {f.text:<16} {f.qualifier:<8} {f.period or f.as_of or '-':<10} "
+            click.echo(f"  {_safe(f.text):<16} {f.qualifier:<8} {f.period or f.as_of or '-':<10} "
                        f"{_clip(f.outlet, 20):<20} {f.source_kind or '-':<11} {f.language:<7} "
                        f"{f.published or '-'}{reprint}")
             click.echo(f"      “{_clip(f.quote, 100)}”")
@@ -289,7 +311,8 @@ def timeline_cmd(topic: tuple[str, ...], db: str, as_json: bool) -> None:
     for e in events:
         status = f" [{e.status}]" if e.status != "happened" else ""
         place = f" @ {e.place}" if e.place else ""
-        click.echo(f"{e.date or 'undated':<10} {e.type:<9} {', '.join(e.participants)}{place}"
+        click.echo(f"{e.date or 'undated':<10} {e.type:<9} {_safe(', '.join(e.participants))}"
+                   f"{_safe(place)}"
                    f"{status}  ({e.independent_sources} source(s))")
 
 
@@ -573,5 +596,5 @@ def main(argv: Sequence[str] | None = None) -> None:
         cli.main(args=list(argv) if argv is not None else None, prog_name="attache",
                  standalone_mode=True)
     except AttacheError as exc:
-        click.secho(f"error: {exc}", fg="red", err=True)
+        click.secho(f"error: {_safe(str(exc))}", fg="red", err=True)
         sys.exit(2)

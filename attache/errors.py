@@ -11,9 +11,11 @@ catch this tree::
     │   ├── DecodeError       bytes that decode to no usable text (binary, wrong charset)
     │   ├── EmptyDocument     the input holds no article text at all
     │   ├── GarbledText       a text layer that is garbage (PDF with a broken CJK font, NULs)
-    │   └── FetchRefused      a URL attache will not fetch (scheme, private address)
+    │   ├── FetchRefused      a URL attache will not fetch (scheme, private address)
+    │   └── PartialInput      part of an input was read (a damaged archive), with what was read
     ├── StoreError            the database could not be opened or written
     ├── NotFound              a document, brief or entity id that is not in the store
+    ├── QueryError            a search query too long or too wide to run
     └── ConfigError           a knowledge-base or registry file the user passed is malformed
 
 Messages say what was wrong and what to do next; the CLI prints them as they are.
@@ -62,12 +64,27 @@ class FetchRefused(InputError):
     """A URL that attache refuses to fetch."""
 
 
+class PartialInput(InputError):
+    """Part of the input was read and part was not (a truncated archive, a refused record).
+
+    ``documents`` holds what was read, so a run stores it and still reports the damage.
+    """
+
+    def __init__(self, source: str, reason: str, documents: tuple[object, ...] = ()) -> None:
+        super().__init__(source, reason)
+        self.documents = documents
+
+
 class StoreError(AttacheError):
     """The store could not be opened, migrated or written."""
 
 
 class NotFound(AttacheError):
     """An id or name that is not in the store."""
+
+
+class QueryError(AttacheError):
+    """A search query attache will not run (too long, or expanding to too many terms)."""
 
 
 class ConfigError(AttacheError):

@@ -19,12 +19,12 @@ from typing import Any
 from attache.analysis import analyze
 from attache.brief.editions import BriefResult, write_brief
 from attache.brief.render import RenderOptions
-from attache.errors import AttacheError, InputError
+from attache.errors import AttacheError, InputError, PartialInput
 from attache.extract import extract_analysed
 from attache.ingest import IngestOptions, expand_inputs, ingest, read_input
 from attache.kb import KnowledgeBase, default_kb
 from attache.ledger import Ledger, figure_ledger
-from attache.model import Extraction, IngestFailure, IngestReport
+from attache.model import Document, Extraction, IngestFailure, IngestReport
 from attache.readers.fetch import Fetcher
 from attache.search import SearchHit, count, search
 from attache.sources import OutletRegistry
@@ -73,13 +73,19 @@ class EvidenceBase:
     def ingest(self, inputs: Sequence[str], *, allow_private: bool = False,
                max_bytes: int | None = None, progress: Any = None,
                on_failure: Any = None, workers: int = 1, runner: str = "local",
-               ray_address: str | None = None, meter: Any = None) -> IngestReport:
+               ray_address: str | None = None, meter: Any = None,
+               allow_link_local: bool = False, fetch_deadline: float | None = None,
+               max_chars: int | None = None) -> IngestReport:
         """Read, analyse (on ``workers`` processes, or on Ray) and store in batches."""
         opts = IngestOptions(allow_private=allow_private, fetcher=self.fetcher,
                              progress=progress, on_failure=on_failure, kb=self.kb,
-                             registry=self.outlets)
+                             registry=self.outlets, allow_link_local=allow_link_local)
         opts.workers, opts.runner, opts.ray_address, opts.meter = (
             workers, runner, ray_address, meter)
+        if fetch_deadline is not None:
+            opts.fetch_deadline = fetch_deadline
+        if max_chars is not None:
+            opts.max_chars = max_chars
         if max_bytes is not None:
             opts.max_bytes = max_bytes
         return ingest(inputs, self.store, self.segmenter, opts)
@@ -174,9 +180,15 @@ def extract_files(inputs: Sequence[str], *, kb: KnowledgeBase | None = None,
     opts = IngestOptions(fetcher=fetcher, allow_private=allow_private, extract=False)
     results: list[Extraction] = []
     failures: list[IngestFailure] = []
-    for item, _named in expand_inputs(inputs):
+    def unexpandable(source: str, reason: str) -> None:
+        failures.append(IngestFailure(source, reason))
+
+    for item, _named in expand_inputs(inputs, on_error=unexpandable):
         try:
             docs = read_input(item, opts)
+        except PartialInput as exc:
+            failures.append(IngestFailure(exc.source, exc.reason))
+            docs = [d for d in exc.documents if isinstance(d, Document)]
         except InputError as exc:
             failures.append(IngestFailure(exc.source, exc.reason))
             continue

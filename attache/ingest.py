@@ -8,6 +8,7 @@ most the open batch, and a second run adds only what is missing.
 
 from __future__ import annotations
 
+import errno
 import glob
 import os
 import time
@@ -19,8 +20,8 @@ from typing import TYPE_CHECKING
 from attache.errors import AttacheError
 from attache.kb import KnowledgeBase
 from attache.model import Document, IngestFailure, IngestReport
-from attache.readers import MAX_BYTES, read_path, read_url
-from attache.readers.fetch import Fetcher
+from attache.readers import MAX_BYTES, MAX_TEXT_CHARS, path_label, read_path, read_url
+from attache.readers.fetch import DEADLINE, Fetcher
 from attache.runners import Runner, TaskContext, make_runner
 from attache.runners.task import ItemResult
 from attache.sources import OutletRegistry
@@ -59,26 +60,39 @@ class IngestOptions:
     ray_address: str | None = None
     batch_docs: int = BATCH_DOCS
     meter: ProgressMeter | None = None
+    allow_link_local: bool = False
+    fetch_deadline: float = DEADLINE
+    max_chars: int = MAX_TEXT_CHARS
 
 
 def is_url(value: str) -> bool:
     return "://" in value[:12]
 
 
-def expand_inputs(inputs: Sequence[str]) -> Iterator[tuple[str, bool]]:
-    """(input, named) pairs: URLs, files, folders walked recursively, glob patterns."""
+def expand_inputs(inputs: Sequence[str], on_error: Callable[[str, str], None] | None = None
+                  ) -> Iterator[tuple[str, bool]]:
+    """(input, named) pairs: URLs, files, folders walked recursively, glob patterns.
+
+    A path that cannot be expanded (a symbolic-link loop, a folder that cannot be listed) is
+    passed to ``on_error`` with its reason, so one bad path never ends the walk; without
+    ``on_error`` it is yielded as named and its read reports it.
+    """
     for item in inputs:
         if is_url(item):
             yield item, True
             continue
-        # Stored locations are absolute, so links in a brief written elsewhere still work.
-        p = Path(item).expanduser().resolve()
-        if p.is_dir():
-            for root, dirs, files in os.walk(p):
-                dirs[:] = sorted(d for d in dirs if not d.startswith("."))
-                for name in sorted(files):
-                    if not name.startswith(".") and name.lower().endswith(READABLE):
-                        yield str(Path(root) / name), False
+        try:
+            # Stored locations are absolute, so links in a brief written elsewhere still work.
+            p = Path(item).expanduser().resolve()
+            is_dir = p.is_dir()
+        except (OSError, RuntimeError) as exc:  # RuntimeError: a symlink loop (Python < 3.13)
+            if on_error is None:
+                yield item, True
+            else:
+                on_error(path_label(item), _os_reason(exc))
+            continue
+        if is_dir:
+            yield from _walk(p, on_error)
         elif any(ch in item for ch in "*?[") and not p.exists():
             matches = sorted(glob.glob(item, recursive=True))
             if not matches:
@@ -90,10 +104,35 @@ def expand_inputs(inputs: Sequence[str]) -> Iterator[tuple[str, bool]]:
             yield str(p), True
 
 
+def _walk(folder: Path, on_error: Callable[[str, str], None] | None) -> Iterator[tuple[str, bool]]:
+    def unlistable(exc: OSError) -> None:
+        # A folder attache cannot list is reported, never skipped in silence.
+        if on_error is not None:
+            on_error(path_label(exc.filename or str(folder)),
+                     f"cannot list this folder ({_os_reason(exc)}); its files were skipped")
+
+    for root, dirs, files in os.walk(folder, onerror=unlistable):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for name in sorted(files):
+            if not name.startswith(".") and name.lower().endswith(READABLE):
+                yield str(Path(root) / name), False
+
+
+def _os_reason(exc: BaseException) -> str:
+    if isinstance(exc, RuntimeError) or getattr(exc, "errno", None) == errno.ELOOP:
+        return "a symbolic-link loop; fix or remove the link"
+    if isinstance(exc, PermissionError):
+        return "permission denied; check the permissions"
+    if isinstance(exc, OSError):
+        return exc.strerror or str(exc)
+    return str(exc)
+
+
 def read_input(item: str, opts: IngestOptions) -> list[Document]:
     if is_url(item):
         return read_url(item, fetcher=opts.fetcher, allow_private=opts.allow_private,
-                        max_bytes=opts.max_bytes)
+                        max_bytes=opts.max_bytes, allow_link_local=opts.allow_link_local,
+                        deadline=opts.fetch_deadline)
     return read_path(item, max_bytes=opts.max_bytes)
 
 
@@ -171,7 +210,6 @@ def _runner(store: SqlStore, opts: IngestOptions) -> Runner:
 def ingest(inputs: Sequence[str], store: SqlStore, segmenter: Segmenter,
            opts: IngestOptions | None = None) -> IngestReport:
     opts = opts or IngestOptions()
-    items = [item for item, _named in expand_inputs(inputs)]
     failures: list[IngestFailure] = []
 
     def fail(source: str, reason: str) -> None:
@@ -180,11 +218,15 @@ def ingest(inputs: Sequence[str], store: SqlStore, segmenter: Segmenter,
         if opts.on_failure:
             opts.on_failure(f)
 
+    items = [item for item, _named in expand_inputs(inputs, on_error=fail)]
+
     memory = store.url == "sqlite:///:memory:"
     ctx = TaskContext(segmenter=segmenter, kb=opts.kb, registry=opts.registry,
                       extract=opts.extract, allow_private=opts.allow_private,
                       max_bytes=opts.max_bytes, fetcher=opts.fetcher,
-                      db=None if memory else store.url, status=store.status)
+                      db=None if memory else store.url, status=store.status,
+                      allow_link_local=opts.allow_link_local,
+                      fetch_deadline=opts.fetch_deadline, max_chars=opts.max_chars)
     if opts.meter:
         opts.meter.start(len(items), sum(_size(i) for i in items))
     writer = _Writer(store, opts.batch_docs, fail)

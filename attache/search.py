@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
+from attache.errors import QueryError
 from attache.normalize import fold_query
 from attache.store import SqlStore
 from attache.tokens import QueryTerm, Segmenter
@@ -62,6 +63,14 @@ class Query:
     phrases: tuple[str, ...] = ()  # folded names to highlight whole
 
 
+# A query is something a person types. The FTS expression grows with the terms times the
+# aliases of every name in them, and its cost grows faster than that, so both are capped
+# (a repeated word counts once).
+MAX_QUERY_CHARS = 500
+MAX_QUERY_TERMS = 32
+MAX_EXPANDED_TERMS = 600
+
+
 def _conjunction(terms: list[QueryTerm]) -> str:
     return "(" + " AND ".join(t.fts() for t in terms) + ")"
 
@@ -74,6 +83,9 @@ def compile_query(query: str, segmenter: Segmenter, kb: KnowledgeBase | None = N
     that entity in every language, so an English query finds 日本 and a Chinese one finds
     Japan; the words that are not names must still occur as written.
     """
+    if len(query) > MAX_QUERY_CHARS:
+        raise QueryError(f"the query is {len(query):,} characters long; the limit is "
+                         f"{MAX_QUERY_CHARS}: search for a few words or names")
     folded = fold_query(query)
     groups: list[str] = []
     highlight_terms: list[QueryTerm] = []
@@ -83,7 +95,11 @@ def compile_query(query: str, segmenter: Segmenter, kb: KnowledgeBase | None = N
         from attache.topic import match_entities
 
         spans = match_entities(query, kb)
+        seen: set[int] = set()
         for start, end, entry in spans:
+            if id(entry) in seen:
+                continue  # a name said twice widens the query once
+            seen.add(id(entry))
             alternatives: list[str] = []
             for _lang, alias in entry.all_aliases():
                 alias_terms = segmenter.query_terms(alias)
@@ -117,8 +133,17 @@ def compile_query(query: str, segmenter: Segmenter, kb: KnowledgeBase | None = N
     plain = segmenter.query_terms(rest)
     groups.extend(t.fts() for t in plain)
     highlight_terms.extend(plain)
+    groups = list(dict.fromkeys(groups))  # "Japan Japan" asks for nothing more than "Japan"
     if not groups:
         return None
+    if len(groups) > MAX_QUERY_TERMS:
+        raise QueryError(f"the query has {len(groups)} different words and names; the limit "
+                         f"is {MAX_QUERY_TERMS}: search for fewer at a time")
+    expanded = sum(g.count(" OR ") + 1 for g in groups)
+    if expanded > MAX_EXPANDED_TERMS:
+        raise QueryError(f"the query's names expand to {expanded} alternatives (every alias in "
+                         f"every language); the limit is {MAX_EXPANDED_TERMS}: name fewer "
+                         "entities at a time")
     return Query(fts=" AND ".join(groups), terms=tuple(dict.fromkeys(highlight_terms)),
                  phrases=tuple(sorted(set(phrases), key=len, reverse=True)))
 

@@ -9,12 +9,15 @@ from pathlib import Path
 import pytest
 
 from attache.encoding import (
+    MIN_PLAUSIBLE,
     canonical_charset,
     charset_from_content_type,
     charset_from_html,
     charset_from_xml,
     declared_charset,
     decode,
+    decode_text,
+    plausibility,
 )
 from attache.errors import DecodeError
 
@@ -98,11 +101,41 @@ def test_unknown_declared_label_is_ignored() -> None:
     assert decode(JA.encode("utf-8"), declared="no-such-charset", location="t")[0] == JA
 
 
-def test_utf16_without_bom_needs_declaration() -> None:
-    data = KK.encode("utf-16-le")
-    assert decode(data, declared="utf-16-le", location="t")[0] == KK
-    with pytest.raises(DecodeError):
-        decode(data, location="t")
+@pytest.mark.parametrize("text", [KK, RU, EN, ZH_HANS, JA])
+@pytest.mark.parametrize("codec", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_bom_detected(text: str, codec: str) -> None:
+    # Before: refused as "binary (NULs)" unless declared.
+    data = text.encode(codec)
+    assert decode(data, declared=codec, location="t")[0] == text
+    assert decode(data, location="t") == (text, codec)
+
+
+@pytest.mark.parametrize("text", ["Привет, как дела? Всё хорошо.", RU_KOI8[:40]])
+def test_short_koi8r_is_not_read_as_utf16(text: str) -> None:
+    # Before: 30 bytes of KOI8-R came back as UTF-16-LE Hangul, language und, exit 0.
+    assert decode(text.encode("koi8-r"), location="t")[0] == text
+
+
+def test_implausible_decoding_is_refused() -> None:
+    # Half-width katakana and Hangul soup is what wrong guesses look like.
+    assert plausibility("ｱｲｳｴｵ가나다라마바사") < MIN_PLAUSIBLE
+    assert plausibility(RU) > 0.95 and plausibility(ZH_HANT) > 0.95
+    # Cyrillic read in the wrong single-byte charset is caught by its letter cases and by
+    # Latin-1 letters standing for Cyrillic ones.
+    assert plausibility(RU_KOI8.encode("koi8-r").decode("cp1251")) < MIN_PLAUSIBLE
+    assert plausibility(RU.encode("cp1251").decode("cp1252")) < MIN_PLAUSIBLE
+
+
+def test_a_few_control_characters_are_stripped_and_counted() -> None:
+    # Before: a text with a few control characters was refused whole.
+    data = ("Tokyo hosted the forum.\x07 The ministers met\x1b[0m in Astana.\x0cEnd. " + EN[:40]
+            ).encode()
+    result = decode_text(data, location="t")
+    assert result.controls_removed == 3
+    assert "\x1b" not in result.text and "\x07" not in result.text
+    assert result.text.startswith("Tokyo hosted the forum. The ministers met[0m in Astana.\nEnd.")
+    with pytest.raises(DecodeError, match="control characters"):
+        decode(bytes(range(1, 9)) * 50 + b"text", location="t")
 
 
 @pytest.mark.parametrize(

@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 import socket
 import threading
+import time
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
@@ -56,6 +57,20 @@ class Handler(BaseHTTPRequestHandler):
             self.send_header("Location", f"/redirect/{n - 1}" if n > 0 else "/article.html")
             self.send_header("Content-Length", "0")
             self.end_headers()
+            return
+        if self.path == "/trickle.txt":
+            # 8 bytes every 0.3 s: never idle long enough for a per-read timeout.
+            self.send_response(200)
+            self.send_header("Content-Type", "text/plain")
+            self.send_header("Content-Length", "800")
+            self.end_headers()
+            try:
+                for _ in range(100):
+                    self.wfile.write(b"slowtext")
+                    self.wfile.flush()
+                    time.sleep(0.3)
+            except OSError:
+                pass  # the client gave up, as it should
             return
         status, ctype, body = ROUTES.get(self.path, (404, "text/html", b"<h1>Not found</h1>"))
         self.send_response(status)
@@ -136,7 +151,7 @@ def test_closed_port() -> None:
 )
 def test_private_addresses_refused(url: str) -> None:
     fetcher = FakeFetcher({})
-    with pytest.raises(FetchRefused, match="private"):
+    with pytest.raises(FetchRefused, match="attache does not fetch those"):
         read_url(url, fetcher=fetcher)
     assert fetcher.requested == []
 
@@ -167,3 +182,41 @@ def test_fake_fetcher() -> None:
 
 def test_http_fetcher_is_a_fetcher() -> None:
     assert callable(HttpFetcher().fetch)
+
+
+def test_total_deadline_stops_a_trickling_server(server: str) -> None:
+    # Before: only a per-read timeout, so a server sending a few bytes at a time held the
+    # fetch for as long as it liked (30 s here; 75 s and more in the probe).
+    started = time.monotonic()
+    with pytest.raises(UnreadableInput, match="total deadline of 1.5 s"):
+        fetch(f"{server}/trickle.txt", deadline=1.5)
+    assert time.monotonic() - started < 15  # generous: the point is "not 30 s"
+
+
+@pytest.mark.parametrize("url", ["http://169.254.169.254/latest/meta-data/",
+                                 "http://[fe80::1]/", "http://[::ffff:169.254.169.254]/"])
+def test_allow_private_does_not_admit_link_local(url: str) -> None:
+    fetcher = FakeFetcher({})
+    with pytest.raises(FetchRefused, match="link-local"):
+        read_url(url, fetcher=fetcher, allow_private=True)
+    assert fetcher.requested == []
+
+
+def test_link_local_needs_its_own_option() -> None:
+    url = "http://169.254.169.254/latest/meta-data/"
+    page = FetchResponse(url=url, status=200, headers={"content-type": "text/plain"},
+                         body=b"Metadata served on purpose by a host the user trusts.")
+    fetcher = FakeFetcher({url: page})
+    docs = read_url(url, fetcher=fetcher, allow_private=True, allow_link_local=True)
+    assert docs[0].text.startswith("Metadata")
+
+
+def test_allow_private_admits_private_and_loopback() -> None:
+    pages = {u: FetchResponse(url=u, status=200, headers={"content-type": "text/plain"},
+                              body=b"An intranet page about the forum in Astana.")
+             for u in ("http://10.1.2.3/a", "http://127.0.0.1/b")}
+    fetcher = FakeFetcher(pages)
+    for u in pages:
+        assert read_url(u, fetcher=fetcher, allow_private=True)[0].text.startswith("An intranet")
+    with pytest.raises(FetchRefused, match="multicast"):
+        read_url("http://224.0.0.1/", fetcher=fetcher, allow_private=True)

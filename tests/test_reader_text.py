@@ -319,3 +319,12 @@ def test_wire_datelines_date_the_document(first_line: str, iso: str) -> None:
     got = date_from_byline(first_line + "\nSecond paragraph.")
     assert got is not None and (got.value, got.source) == (iso, "text")
     assert date_from_byline("Tokyo, the capital, hosted talks in 2023.") is None
+
+
+def test_control_characters_stripped_and_counted_in_meta() -> None:
+    # Before: "3 control characters in the text: this looks like binary data" for a 60-byte
+    # text with a bell and an escape sequence; now the text is kept and the removal recorded.
+    data = b"Tokyo hosted the forum.\x07 The ministers\x1b[0m met in Astana\x0b today."
+    doc = read_bytes(data, location="ctl.txt")[0]
+    assert "\x07" not in doc.text and "\x1b" not in doc.text
+    assert ("control_characters_removed", "3") in doc.meta

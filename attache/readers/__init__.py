@@ -9,12 +9,15 @@ third-party exception leaves this package.
 from __future__ import annotations
 
 import dataclasses
+import errno
 import io
+import os
+import stat
 import zlib
 from pathlib import Path
 
 from attache.dates import parse_date
-from attache.encoding import bom_charset, charset_from_content_type, decode
+from attache.encoding import bom_charset, charset_from_content_type, decode_text
 from attache.errors import (
     AttacheError,
     EmptyDocument,
@@ -24,6 +27,7 @@ from attache.errors import (
 from attache.model import Document, PublishedDate
 from attache.readers.feed import read_feed
 from attache.readers.fetch import (
+    DEADLINE,
     FakeFetcher,
     Fetcher,
     FetchResponse,
@@ -39,18 +43,25 @@ from attache.readers.warc import read_warc
 __all__ = [
     "FORMATS",
     "MAX_BYTES",
+    "MAX_TEXT_CHARS",
     "FakeFetcher",
     "FetchResponse",
     "Fetcher",
     "HttpFetcher",
+    "check_text_size",
     "check_url",
+    "path_label",
     "read_bytes",
     "read_path",
     "read_url",
     "sniff_format",
 ]
 
-MAX_BYTES = 50 * 1024 * 1024
+MAX_BYTES = 50_000_000  # MB are 10^6 bytes everywhere in attache
+# Analysis keeps every sentence, token and extraction of a document in memory (about 70 MB
+# per million characters of figure-dense prose) and runs at a steady pace per character, so
+# the text of one document is capped where that stays under a gigabyte and a few minutes.
+MAX_TEXT_CHARS = 10_000_000
 FORMATS: tuple[str, ...] = ("txt", "md", "html", "pdf", "feed", "warc")
 
 _BINARY_MAGIC: tuple[tuple[bytes, str], ...] = (
@@ -165,8 +176,11 @@ def read_bytes(
     url: str | None = None,
     charset: str | None = None,
     http_date: str | None = None,
+    max_bytes: int = MAX_BYTES,
 ) -> list[Document]:
     """Read the bytes of one input; a feed or WARC gives several documents.
+
+    ``max_bytes`` also caps what any compressed part expands to (a WARC record's page).
 
     ``charset`` overrides the one in ``content_type``; ``http_date`` (an HTTP Last-Modified
     value) is the publication date of last resort, with source ``http``.
@@ -179,9 +193,14 @@ def read_bytes(
     fallback = PublishedDate.of(iso, "http") if iso else None
     try:
         if fmt in ("txt", "md"):
-            text, codec = decode(data, declared=charset, location=location)
-            return [_with_fallback(
-                read_text(text, location=location, fmt=fmt, encoding=codec, url=url), fallback)]
+            decoded = decode_text(data, declared=charset, location=location)
+            doc = _with_fallback(read_text(decoded.text, location=location, fmt=fmt,
+                                           encoding=decoded.codec, url=url), fallback)
+            if decoded.controls_removed:
+                # Said, not hidden: the stored text is not byte for byte the file.
+                doc = dataclasses.replace(doc, meta=(*doc.meta, (
+                    "control_characters_removed", str(decoded.controls_removed))))
+            return [doc]
         if fmt == "html":
             return [read_html(data, location=location, url=url, charset=charset,
                               fallback_date=fallback)]
@@ -189,7 +208,7 @@ def read_bytes(
             return [_with_fallback(read_pdf(data, location=location, url=url), fallback)]
         if fmt == "feed":
             return read_feed(data, location=location, charset=charset)
-        return read_warc(io.BytesIO(data), location=location)
+        return read_warc(io.BytesIO(data), location=location, max_bytes=max_bytes, data=data)
     except AttacheError:
         raise
     except Exception as exc:  # noqa: BLE001 - the last line of defence for a batch ingest
@@ -199,20 +218,45 @@ def read_bytes(
 
 
 def _mb(n: int) -> str:
-    return f"{n / 1_048_576:.1f}".rstrip("0").rstrip(".")
+    # MB here is 10^6 bytes, as in --max-mb.
+    return f"{n / 1_000_000:.1f}".rstrip("0").rstrip(".")
+
+
+def check_text_size(doc: Document, max_chars: int = MAX_TEXT_CHARS) -> None:
+    """Refuse a document whose text is longer than attache processes within its bounds."""
+    if len(doc.text) > max_chars:
+        raise UnreadableInput(doc.location, f"its text is {len(doc.text):,} characters long, "
+                              f"over the cap of {max_chars:,}; split the file, or raise "
+                              "--max-chars (max_chars in the API) if you have the memory "
+                              "(about 70 MB per million characters)")
+
+
+def path_label(path: str | Path) -> str:
+    """A file name as text that can be stored and printed, kept losslessly.
+
+    Names that are not valid UTF-8 reach Python as surrogate escapes, which neither SQLite
+    nor a terminal accepts; their raw bytes are written as ``\\xNN`` instead.
+    """
+    return os.fsencode(str(path)).decode("utf-8", "backslashreplace")
 
 
 def read_path(path: str | Path, *, max_bytes: int = MAX_BYTES) -> list[Document]:
     """Read one file; a feed or WARC gives several documents."""
     p = Path(path)
-    location = str(path)
+    location = path_label(path)
     try:
-        if not p.exists():
-            raise UnreadableInput(location, "no such file; check the path")
-        if p.is_dir():
+        try:
+            st = p.stat()
+        except FileNotFoundError as exc:
+            raise UnreadableInput(location, "no such file; check the path") from exc
+        if stat.S_ISDIR(st.st_mode):
             raise UnreadableInput(location, "is a directory; pass the files in it (ingest walks "
                                   "folders itself)")
-        size = p.stat().st_size
+        if not stat.S_ISREG(st.st_mode):
+            # A FIFO or device would block or never end.
+            raise UnsupportedInput(location, "is not a regular file (a pipe, socket or device); "
+                                   "save its content to a file first")
+        size = st.st_size
         if size > max_bytes:
             raise UnreadableInput(location, f"is {_mb(size)} MB, over the cap of {_mb(max_bytes)}"
                                   " MB; raise --max-mb (max_bytes in the API) to read it")
@@ -222,6 +266,9 @@ def read_path(path: str | Path, *, max_bytes: int = MAX_BYTES) -> list[Document]
         raise UnreadableInput(location, "permission denied; check the file's permissions") \
             from exc
     except OSError as exc:
+        if exc.errno == errno.ELOOP:
+            raise UnreadableInput(location, "a symbolic-link loop; fix or remove the link") \
+                from exc
         raise UnreadableInput(location, f"could not read the file ({exc.strerror or exc})") \
             from exc
     if len(data) > max_bytes:
@@ -229,7 +276,7 @@ def read_path(path: str | Path, *, max_bytes: int = MAX_BYTES) -> list[Document]
                               "--max-mb (max_bytes in the API) to read it")
     if not data:
         raise EmptyDocument(location, "the file is empty")
-    return read_bytes(data, location=location)
+    return read_bytes(data, location=location, max_bytes=max_bytes)
 
 
 def read_url(
@@ -239,14 +286,18 @@ def read_url(
     allow_private: bool = False,
     max_bytes: int = MAX_BYTES,
     timeout: float = 20.0,
+    allow_link_local: bool = False,
+    deadline: float = DEADLINE,
 ) -> list[Document]:
     """Fetch a URL (see :mod:`attache.readers.fetch` for the rules) and read it."""
-    response = fetch_url(url, fetcher=fetcher or HttpFetcher(), allow_private=allow_private,
-                         max_bytes=max_bytes, timeout=timeout)
+    response = fetch_url(url, fetcher=fetcher or HttpFetcher(deadline=deadline),
+                         allow_private=allow_private, max_bytes=max_bytes, timeout=timeout,
+                         allow_link_local=allow_link_local, deadline=deadline)
     return read_bytes(
         response.body,
         location=url,
         content_type=response.headers.get("content-type"),
         url=response.url,
         http_date=response.headers.get("last-modified"),
+        max_bytes=max_bytes,
     )

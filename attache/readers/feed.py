@@ -8,6 +8,7 @@ fetching. Its parsed dates are not used: it silently reads ``2025年12月18日 1
 
 from __future__ import annotations
 
+import re
 import warnings
 from typing import Any
 
@@ -43,8 +44,19 @@ def _raw_date(entry: Any) -> str | None:
     return None
 
 
+_ROOT = re.compile(rb"<(?:rss|feed|rdf:rdf)[\s>]", re.IGNORECASE)
+_ENTITY_DECL = re.compile(rb"<!ENTITY", re.IGNORECASE)
+
+
 def read_feed(data: bytes, *, location: str, charset: str | None = None) -> list[Document]:
     """Read an RSS or Atom feed; each item with text becomes a Document."""
+    root = _ROOT.search(data)
+    if _ENTITY_DECL.search(data, 0, root.start() if root else len(data)):
+        # Declared entities can expand to gigabytes ("billion laughs") or read local files;
+        # no real feed needs them.
+        raise UnsupportedInput(location, "the feed declares XML entities (<!ENTITY> in its "
+                               "DOCTYPE), which attache refuses because they can expand without "
+                               "bound; remove the DOCTYPE if the feed is yours")
     headers = {"content-type": f"application/xml; charset={charset}"} if charset else None
     try:
         with warnings.catch_warnings():

@@ -15,7 +15,9 @@ from __future__ import annotations
 import gzip
 import io
 import ipaddress
+import math
 import socket
+import time
 import urllib.error
 import urllib.parse
 import urllib.request
@@ -27,6 +29,9 @@ from typing import IO, Protocol
 from attache.errors import FetchRefused, UnreadableInput, UnsupportedInput
 
 MAX_REDIRECTS = 5
+# A server that trickles a few bytes at a time never trips a per-read timeout; this bounds
+# the whole fetch, redirects included.
+DEADLINE = 60.0
 USER_AGENT = "attache/0.1 (offline evidence engine; +https://example.invalid/attache)"
 
 _ACCEPTED = (
@@ -77,7 +82,7 @@ class FakeFetcher:
 
 
 def _too_large(max_bytes: int) -> str:
-    return (f"the response is larger than {max_bytes / 1_048_576:.1f} MB, the size cap; "
+    return (f"the response is larger than {max_bytes / 1_000_000:g} MB, the size cap; "
             "raise --max-mb (max_bytes in the API) if you really want it")
 
 
@@ -92,8 +97,9 @@ class _NoRedirect(urllib.request.HTTPRedirectHandler):
 class HttpFetcher:
     """A Fetcher on the standard library's urllib (no proxies from the environment)."""
 
-    def __init__(self, user_agent: str = USER_AGENT) -> None:
+    def __init__(self, user_agent: str = USER_AGENT, deadline: float = DEADLINE) -> None:
         self.user_agent = user_agent
+        self.deadline = deadline
         self._opener = urllib.request.build_opener(
             _NoRedirect(), urllib.request.ProxyHandler({})
         )
@@ -108,9 +114,10 @@ class HttpFetcher:
             "Accept-Encoding": "gzip, identity",
             **(headers or {}),
         })
+        started = time.monotonic()
         try:
             response: HTTPResponse | urllib.error.HTTPError = self._opener.open(
-                request, timeout=timeout
+                request, timeout=min(timeout, self.deadline)
             )
         except urllib.error.HTTPError as err:
             response = err
@@ -125,7 +132,8 @@ class HttpFetcher:
             status = int(response.status or 0) if not isinstance(
                 response, urllib.error.HTTPError) else int(response.code)
             headers = {k.lower(): v for k, v in response.headers.items()}
-            body = _read_capped(response, url, max_bytes, timeout, headers)
+            body = _read_capped(response, url, max_bytes, timeout, headers,
+                                deadline=self.deadline, started=started)
         return FetchResponse(url=url, status=status, headers=headers, body=body)
 
 
@@ -139,8 +147,14 @@ def _reason(reason: object) -> str:
     return str(reason)
 
 
+def _past_deadline(url: str, deadline: float) -> UnreadableInput:
+    return UnreadableInput(url, "the server is too slow: the fetch passed its total deadline "
+                           f"of {deadline:g} s; try again later or raise --fetch-deadline")
+
+
 def _read_capped(
-    stream: IO[bytes], url: str, max_bytes: int, timeout: float, headers: dict[str, str]
+    stream: IO[bytes], url: str, max_bytes: int, timeout: float, headers: dict[str, str],
+    *, deadline: float = math.inf, started: float = 0.0,
 ) -> bytes:
     length = headers.get("content-length", "")
     if length.isdigit() and int(length) > max_bytes:
@@ -148,8 +162,12 @@ def _read_capped(
     chunks: list[bytes] = []
     size = 0
     try:
+        # read1 returns what has arrived; read(n) would wait for n bytes, however slowly.
+        read = getattr(stream, "read1", stream.read)
         while True:
-            chunk = stream.read(65536)
+            if time.monotonic() - started > deadline:
+                raise _past_deadline(url, deadline)
+            chunk = read(65536)
             if not chunk:
                 break
             size += len(chunk)
@@ -157,6 +175,8 @@ def _read_capped(
                 raise UnreadableInput(url, _too_large(max_bytes))
             chunks.append(chunk)
     except TimeoutError as exc:
+        if time.monotonic() - started > deadline:
+            raise _past_deadline(url, deadline) from exc
         raise UnreadableInput(url, f"timed out after {timeout:g} s while reading") from exc
     except (HTTPException, OSError) as exc:
         raise UnreadableInput(url, f"the connection broke while reading: {exc}") from exc
@@ -173,16 +193,31 @@ def _read_capped(
     return body
 
 
-def _blocked(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> bool:
+def _blocked(ip: ipaddress.IPv4Address | ipaddress.IPv6Address, *, allow_private: bool = False,
+             allow_link_local: bool = False) -> str | None:
+    """Why ``ip`` is refused, or None.
+
+    ``allow_private`` admits private and loopback ranges only; link-local addresses
+    (169.254.169.254 is the cloud metadata service) need ``allow_link_local`` of their own,
+    and multicast, unspecified and reserved addresses are never fetched.
+    """
     if isinstance(ip, ipaddress.IPv6Address):
         mapped = ip.ipv4_mapped or ip.sixtofour or (ip.teredo[1] if ip.teredo else None)
-        if mapped is not None and _blocked(mapped):
-            return True
-    return (not ip.is_global or ip.is_private or ip.is_loopback or ip.is_link_local
-            or ip.is_reserved or ip.is_multicast or ip.is_unspecified)
+        if mapped is not None:
+            why = _blocked(mapped, allow_private=allow_private,
+                           allow_link_local=allow_link_local)
+            if why:
+                return why
+    if ip.is_link_local:
+        return None if allow_link_local else "link-local (cloud metadata) address"
+    if ip.is_multicast or ip.is_unspecified or ip.is_reserved:
+        return "multicast, unspecified or reserved address"
+    if not ip.is_global or ip.is_private or ip.is_loopback:
+        return None if allow_private else "private or loopback address"
+    return None
 
 
-def check_url(url: str, *, allow_private: bool = False) -> None:
+def check_url(url: str, *, allow_private: bool = False, allow_link_local: bool = False) -> None:
     """Refuse URLs attache will not fetch: other schemes, private or special addresses."""
     try:
         parts = urllib.parse.urlsplit(url)
@@ -196,21 +231,24 @@ def check_url(url: str, *, allow_private: bool = False) -> None:
     host = parts.hostname
     if not host:
         raise FetchRefused(url, "the URL has no host")
-    if allow_private:
-        return
     try:
         infos = socket.getaddrinfo(host, port or (443 if parts.scheme == "https" else 80),
                                    proto=socket.IPPROTO_TCP)
     except (socket.gaierror, UnicodeError, OSError) as exc:
+        if allow_private:
+            return  # no address to check; the connection itself reports the unknown host
         raise UnreadableInput(url, f"the host {host} does not resolve ({exc}); check the URL "
                               "and your network") from exc
     for info in infos:
         address = str(info[4][0]).split("%")[0]
         ip = ipaddress.ip_address(address)
-        if _blocked(ip):
-            raise FetchRefused(url, f"{host} resolves to {ip}, a private, loopback, link-local "
-                               "or reserved address; attache does not fetch those unless "
-                               "allowed (allow_private=True / --allow-private)")
+        why = _blocked(ip, allow_private=allow_private, allow_link_local=allow_link_local)
+        if why:
+            hint = ("--allow-link-local (allow_link_local=True); only for a host you trust, "
+                    "never for a cloud metadata service" if "link-local" in why else
+                    "--allow-private (allow_private=True)" if "private" in why else "no option")
+            raise FetchRefused(url, f"{host} resolves to {ip}, a {why}; attache does not "
+                               f"fetch those (allowed by: {hint})")
 
 
 def check_content_type(url: str, content_type: str | None) -> None:
@@ -232,11 +270,20 @@ def fetch_url(
     allow_private: bool = False,
     max_bytes: int,
     timeout: float,
+    allow_link_local: bool = False,
+    deadline: float = DEADLINE,
 ) -> FetchResponse:
-    """Fetch ``url`` under the policy above; return the final 2xx response."""
+    """Fetch ``url`` under the policy above; return the final 2xx response.
+
+    ``deadline`` bounds the whole fetch, redirects included (an :class:`HttpFetcher` also
+    enforces it while a body trickles in).
+    """
     current = url
+    started = time.monotonic()
     for _ in range(MAX_REDIRECTS + 1):
-        check_url(current, allow_private=allow_private)
+        if time.monotonic() - started > deadline:
+            raise _past_deadline(url, deadline)
+        check_url(current, allow_private=allow_private, allow_link_local=allow_link_local)
         response = fetcher.fetch(current, max_bytes=max_bytes, timeout=timeout)
         if response.status in (301, 302, 303, 307, 308):
             target = response.headers.get("location")

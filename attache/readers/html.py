@@ -45,6 +45,45 @@ _BLOCK_TAGS = {"p", "div", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote
                "tr", "section", "article", "figure", "figcaption", "ul", "ol", "table"}
 
 
+# libxml2 drops whatever is nested deeper than 256 elements, so a page wrapped in thousands of
+# <div>s loses its article; tags past this depth are removed before parsing (their text stays).
+MAX_DEPTH = 120
+_TAG = re.compile(r"<(/?)([A-Za-z][A-Za-z0-9:-]*)(?:\s[^>]*)?(/?)>")
+_VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "param",
+         "source", "track", "wbr", "keygen"}
+
+
+def flatten_deep(html: str, limit: int = MAX_DEPTH) -> str:
+    """``html`` with every element nested deeper than ``limit`` unwrapped; linear time."""
+    stack: list[tuple[str, bool]] = []
+    drop: list[tuple[int, int]] = []
+    deepest = 0
+    for m in _TAG.finditer(html):
+        name = m.group(2).lower()
+        if m.group(1):
+            # Close the innermost open element of that name; unmatched closers are left alone.
+            for i in range(len(stack) - 1, max(-1, len(stack) - 64), -1):
+                if stack[i][0] == name:
+                    if stack[i][1]:
+                        drop.append(m.span())
+                    del stack[i:]
+                    break
+        elif name not in _VOID and not m.group(3):
+            deep = len(stack) >= limit
+            stack.append((name, deep))
+            deepest = max(deepest, len(stack))
+            if deep:
+                drop.append(m.span())
+    if deepest <= limit:
+        return html
+    out, pos = [], 0
+    for s, e in sorted(drop):
+        out.append(html[pos:s])
+        pos = e
+    out.append(html[pos:])
+    return "".join(out)
+
+
 def _parse_tree(text: str) -> Any:
     try:
         return lxml.html.document_fromstring(text)
@@ -165,7 +204,7 @@ def read_html(
 ) -> Document:
     """Read one HTML page; raise :class:`EmptyDocument` if it holds no article text."""
     text, codec = decode(data, declared=declared_charset(data, charset), location=location)
-    text = _XML_DECL.sub("", text, count=1)
+    text = flatten_deep(_XML_DECL.sub("", text, count=1))
     if not text.strip():
         raise EmptyDocument(location, "the HTML page is empty")
     tree = _parse_tree(text)

@@ -12,11 +12,18 @@ from dataclasses import dataclass, field, replace
 from typing import Any
 
 from attache.analysis import analyze
-from attache.errors import AttacheError, InputError, UnreadableInput
+from attache.errors import AttacheError, InputError, PartialInput, UnreadableInput
 from attache.kb import KnowledgeBase
 from attache.model import Document, IngestFailure
-from attache.readers import MAX_BYTES, read_path, read_url
-from attache.readers.fetch import Fetcher
+from attache.readers import (
+    MAX_BYTES,
+    MAX_TEXT_CHARS,
+    check_text_size,
+    path_label,
+    read_path,
+    read_url,
+)
+from attache.readers.fetch import DEADLINE, Fetcher
 from attache.sources import OutletRegistry, profile_source
 from attache.store.protocol import WriteItem
 from attache.tokens import Segmenter
@@ -37,6 +44,9 @@ class TaskContext:
     fetcher: Fetcher | None = None
     db: str | None = None
     status: Status | None = field(default=None, repr=False)
+    allow_link_local: bool = False
+    fetch_deadline: float = DEADLINE
+    max_chars: int = MAX_TEXT_CHARS
 
     def shippable(self) -> TaskContext:
         """A copy without live objects (an open store, a loaded tokenizer) for pickling."""
@@ -61,7 +71,8 @@ def is_url(value: str) -> bool:
 def read_input(item: str, ctx: TaskContext) -> list[Document]:
     if is_url(item):
         return read_url(item, fetcher=ctx.fetcher, allow_private=ctx.allow_private,
-                        max_bytes=ctx.max_bytes)
+                        max_bytes=ctx.max_bytes, allow_link_local=ctx.allow_link_local,
+                        deadline=ctx.fetch_deadline)
     return read_path(item, max_bytes=ctx.max_bytes)
 
 
@@ -81,23 +92,27 @@ def _status_from_db(db: str) -> Status | None:
 
 
 def process_item(item: str, ctx: TaskContext) -> ItemResult:
+    failures: list[IngestFailure] = []
     try:
         docs = read_input(item, ctx)
+    except PartialInput as exc:  # a damaged archive: keep what was read, report the rest
+        failures.append(IngestFailure(exc.source, exc.reason))
+        docs = [d for d in exc.documents if isinstance(d, Document)]
     except InputError as exc:
         return ItemResult(item, failures=(IngestFailure(exc.source, exc.reason),))
     except AttacheError as exc:
-        return ItemResult(item, failures=(IngestFailure(item, str(exc)),))
+        return ItemResult(item, failures=(IngestFailure(path_label(item), str(exc)),))
     except OSError as exc:  # a path that vanished or a device error mid-read
-        err = UnreadableInput(item, exc.strerror or str(exc))
+        err = UnreadableInput(path_label(item), exc.strerror or str(exc))
         return ItemResult(item, failures=(IngestFailure(err.source, err.reason),))
     status = ctx.status or (_status_from_db(ctx.db) if ctx.db else None)
     writes: list[WriteItem] = []
     known: list[tuple[str, str]] = []
-    failures: list[IngestFailure] = []
     nbytes = 0
     for doc in docs:
         nbytes += len(doc.text.encode("utf-8", "surrogatepass"))
         try:
+            check_text_size(doc, ctx.max_chars)
             state = status(doc.id) if status else None
             if state == "extracted" or (state == "stored" and not ctx.extract):
                 known.append((doc.id, doc.location))
