@@ -101,7 +101,9 @@ class Guard:
         return ok
 
     async def _refuse(self, scope: Scope, send: Send, path: str) -> None:
-        if path.startswith("/api") or scope.get("method") not in ("GET", "HEAD"):
+        # Pages send a person to the login form; machines get a JSON answer.
+        if path.startswith(("/api", "/openapi.json", "/static")) or \
+                scope.get("method") not in ("GET", "HEAD"):
             await _json(send, 401, "this server requires an API token: send 'Authorization: "
                                    "Bearer <token>' (the token given to 'attache serve "
                                    "--token' or ATTACHE_TOKEN)")
