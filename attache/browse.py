@@ -29,7 +29,6 @@ from attache.store import (
 
 if TYPE_CHECKING:
     from attache.kb import KnowledgeBase
-    from attache.search import SearchHit
     from attache.tokens import Segmenter
 
 MAX_PAGE = 500
@@ -147,23 +146,31 @@ def search_page(store: SqlStore, segmenter: Segmenter, kb: KnowledgeBase, query:
                 language: str | None = None, kind: str | None = None,
                 year: str | None = None, cursor: str | None = None, limit: int = 20,
                 window: int = 500) -> Page:
-    """Search hits with facets (language, source kind, year) over the best ``window`` hits."""
-    from attache.search import search
+    """Search hits with facets (language, source kind, year) over the best ``window`` hits.
+
+    Facets and filters need only each hit's document metadata, read in one query; only the
+    hits on the page shown load their document text (for the sentence and its highlights).
+    """
+    from attache.search import SearchHit, compile_query, highlight
 
     limit = _limit(limit)
-    hits = search(store, segmenter, query, limit=window, kb=kb)
-    kinds = _source_kinds(store, {h.doc_id for h in hits})
+    q = compile_query(query, segmenter, kb)
+    if q is None:
+        return Page((), None, {"language": {}, "kind": {}, "year": {}}, total=0)
+    hits = store.search_sentences(q.fts, limit=window)
+    meta = _hit_documents(store, {h.doc_id for h in hits})
     facets: dict[str, Counter[str]] = {"language": Counter(), "kind": Counter(),
                                        "year": Counter()}
-    chosen: list[SearchHit] = []
+    chosen = []
     for h in hits:
-        k = kinds.get(h.doc_id) or "unknown"
-        y = (h.published or "")[:4] or "undated"
-        facets["language"][h.language] += 1
-        facets["kind"][k] += 1
-        facets["year"][y] += 1
-        if (language and h.language != language) or (kind and k != kind) or \
-                (year and y != year):
+        m = meta.get(h.doc_id)
+        if m is None:
+            continue
+        facets["language"][m["language"]] += 1
+        facets["kind"][m["kind"]] += 1
+        facets["year"][m["year"]] += 1
+        if (language and m["language"] != language) or (kind and m["kind"] != kind) or \
+                (year and m["year"] != year):
             continue
         chosen.append(h)
     start = decode_cursor(cursor) or 0
@@ -171,20 +178,48 @@ def search_page(store: SqlStore, segmenter: Segmenter, kb: KnowledgeBase, query:
         raise InputError("cursor", "not a cursor of this search")
     part = chosen[start:start + limit]
     nxt = encode_cursor(start + limit) if start + limit < len(chosen) else None
-    items = tuple({**h.to_dict(), "source_kind": kinds.get(h.doc_id) or "unknown"}
-                  for h in part)
-    return Page(items, nxt, {k: dict(v.most_common()) for k, v in facets.items()},
+    texts = _texts(store, {h.doc_id for h in part})
+    items = []
+    for h in part:
+        m = meta[h.doc_id]
+        text = texts[h.doc_id][h.start:h.end]
+        hit = SearchHit(doc_id=h.doc_id, sentence=h.idx, start=h.start, end=h.end, text=text,
+                        highlights=highlight(text, list(q.terms), q.phrases),
+                        title=m["title"], published=m["published"], outlet=m["outlet"],
+                        location=m["location"], language=m["language"],
+                        score=round(-h.score, 3))
+        items.append({**hit.to_dict(), "source_kind": m["kind"]})
+    return Page(tuple(items), nxt, {k: dict(v.most_common()) for k, v in facets.items()},
                 total=len(chosen))
 
 
-def _source_kinds(store: SqlStore, doc_ids: set[str]) -> dict[str, str]:
+def _hit_documents(store: SqlStore, doc_ids: set[str]) -> dict[str, dict[str, Any]]:
+    """What a search result shows of its documents, without their text."""
+    out: dict[str, dict[str, Any]] = {}
+    ids = sorted(doc_ids)
+    with store.engine.connect() as conn:
+        for i in range(0, len(ids), 500):
+            q = (sa.select(documents.c.id, documents.c.title, documents.c.published,
+                           documents.c.outlet, documents.c.location, documents.c.language,
+                           sources.c.name, sources.c.kind)
+                 .select_from(documents.outerjoin(sources,
+                                                  sources.c.id == documents.c.source_id))
+                 .where(documents.c.id.in_(ids[i:i + 500])))
+            for r in conn.execute(q):
+                out[r.id] = {"title": r.title, "published": r.published,
+                             "outlet": r.name or r.outlet, "location": r.location,
+                             "language": r.language, "kind": r.kind or "unknown",
+                             "year": (r.published or "")[:4] or "undated"}
+    return out
+
+
+def _texts(store: SqlStore, doc_ids: set[str]) -> dict[str, str]:
     if not doc_ids:
         return {}
-    q = (sa.select(documents.c.id, sources.c.kind)
-         .select_from(documents.outerjoin(sources, sources.c.id == documents.c.source_id))
-         .where(documents.c.id.in_(sorted(doc_ids))))
     with store.engine.connect() as conn:
-        return {r.id: r.kind for r in conn.execute(q) if r.kind}
+        return {r.id: r.text for r in conn.execute(
+            sa.select(documents.c.id, documents.c.text)
+            .where(documents.c.id.in_(sorted(doc_ids))))}
 
 
 # --- entities --------------------------------------------------------------------------------
