@@ -32,6 +32,24 @@ if TYPE_CHECKING:
     from attache.tokens import Segmenter
 
 MAX_PAGE = 500
+# Co-occurrence is counted over the latest documents that mention an entity, so an entity named
+# in every document costs the same as a rare one.
+COOCCUR_DOCS = 300
+
+_SORT = sa.func.coalesce(documents.c.published, sa.literal_column("''"))
+
+# Indexes these reads need. Declared on the store's tables, so a new store file gets them with
+# its tables; ``ensure_indexes`` adds them to a file made before they existed.
+INDEXES = (
+    sa.Index("ix_documents_duplicate_of", documents.c.duplicate_of),
+    sa.Index("ix_documents_sort", _SORT, documents.c.id),
+)
+
+
+def ensure_indexes(store: SqlStore) -> None:
+    with store.engine.begin() as conn:
+        for ix in INDEXES:
+            conn.execute(sa.schema.CreateIndex(ix, if_not_exists=True))
 
 
 @dataclass(frozen=True)
@@ -86,7 +104,7 @@ def list_documents(store: SqlStore, *, language: str | None = None, kind: str | 
                    limit: int = 50) -> Page:
     """Documents newest first, filtered; ``since``/``until`` compare ISO date prefixes."""
     limit = _limit(limit)
-    pub = sa.func.coalesce(documents.c.published, "")
+    pub = _SORT
     q = (sa.select(*_DOC_COLUMNS, pub.label("sort_key"))
          .select_from(documents.outerjoin(sources, sources.c.id == documents.c.source_id)))
     if language:
@@ -105,8 +123,9 @@ def list_documents(store: SqlStore, *, language: str | None = None, kind: str | 
         if not (isinstance(after, list) and len(after) == 2):
             raise InputError("cursor", "not a cursor of the document listing")
         q = q.where(sa.or_(pub < str(after[0]),
-                           sa.and_(pub == str(after[0]), documents.c.id > str(after[1]))))
-    q = q.order_by(pub.desc(), documents.c.id).limit(limit + 1)
+                           sa.and_(pub == str(after[0]), documents.c.id < str(after[1]))))
+    # Both keys descending: one backward walk of ix_documents_sort, no sort step.
+    q = q.order_by(pub.desc(), documents.c.id.desc()).limit(limit + 1)
     with store.engine.connect() as conn:
         rows = [dict(r._mapping) for r in conn.execute(q)]
     nxt = None
@@ -277,25 +296,26 @@ def entity_profile(store: SqlStore, kb: KnowledgeBase, entity_id: str) -> dict[s
             .where(mentions.c.entity_id == entity_id, documents.c.published.is_not(None))
             .group_by(month).order_by(month)).all()
         mine = sa.select(mentions.c.doc_id).where(mentions.c.entity_id == entity_id).distinct()
+        n_docs = conn.execute(sa.select(sa.func.count()).select_from(mine.subquery())).scalar()
+        latest = (sa.select(documents.c.id).where(documents.c.id.in_(mine))
+                  .order_by(_SORT.desc(), documents.c.id.desc()).limit(COOCCUR_DOCS))
         co = conn.execute(
             sa.select(entities.c.id, entities.c.name, entities.c.type,
                       sa.func.count(sa.distinct(mentions.c.doc_id)).label("documents"))
             .join(mentions, mentions.c.entity_id == entities.c.id)
-            .where(mentions.c.doc_id.in_(mine), entities.c.id != entity_id)
+            .where(mentions.c.doc_id.in_(latest), entities.c.id != entity_id)
             .group_by(entities.c.id, entities.c.name, entities.c.type)
             .order_by(sa.desc("documents"), entities.c.id).limit(12)).all()
-        n_docs = conn.execute(sa.select(sa.func.count()).select_from(mine.subquery())).scalar()
         like = f'%"{row.name}"%'
+        # No ORDER BY: the scan stops at the hundredth match instead of sorting every one.
         figs = conn.execute(
             sa.select(figures.c.doc_id, figures.c.start, figures.c.end, figures.c.text,
                       figures.c.value, figures.c.unit, figures.c.subject, figures.c.period)
-            .where(figures.c.entities.like(like)).order_by(figures.c.doc_id, figures.c.start)
-            .limit(100)).all()
+            .where(figures.c.entities.like(like)).limit(100)).all()
         evs = conn.execute(
             sa.select(events.c.doc_id, events.c.start, events.c.end, events.c.type,
                       events.c.date, events.c.place, events.c.status, events.c.participants)
-            .where(events.c.participants.like(like))
-            .order_by(events.c.date.desc().nulls_last(), events.c.doc_id).limit(100)).all()
+            .where(events.c.participants.like(like)).limit(100)).all()
     entry = kb.get(entity_id) or (kb.by_name(row.name) if row.linked else None)
     names: dict[str, list[str]] = {}
     if entry is not None:
@@ -311,9 +331,12 @@ def entity_profile(store: SqlStore, kb: KnowledgeBase, entity_id: str) -> dict[s
         "names": names, "names_seen": found, "documents": int(n_docs or 0),
         "mentions_by_month": [{"month": m, "documents": n} for m, n in timeline],
         "co_occurring": [dict(r._mapping) for r in co],
-        "figures": [dict(r._mapping) for r in figs],
-        "events": [{**dict(r._mapping), "participants": json.loads(r.participants)}
-                   for r in evs],
+        "co_occurring_over": min(int(n_docs or 0), COOCCUR_DOCS),
+        "figures": sorted((dict(r._mapping) for r in figs),
+                          key=lambda f: (str(f["period"] or ""), f["doc_id"], f["start"])),
+        "events": sorted(({**dict(r._mapping), "participants": json.loads(r.participants)}
+                          for r in evs), key=lambda e: (str(e["date"] or ""), e["doc_id"]),
+                         reverse=True),
     }
 
 

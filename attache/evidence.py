@@ -117,6 +117,10 @@ class EvidenceBase:
         return browse.list_documents(self.store, language=language, kind=kind, outlet=outlet,
                                      since=since, until=until, cursor=cursor, limit=limit)
 
+    def ensure_browse_indexes(self) -> None:
+        """Add the indexes the listings need to a store file made before they existed."""
+        browse.ensure_indexes(self.store)
+
     def document_view(self, ref: str) -> dict[str, Any]:
         """One document with sentences, extraction, dates, source and near-duplicates."""
         return browse.document_view(self.store, ref)

@@ -106,6 +106,7 @@ def create_app(settings: ServerSettings, eb: EvidenceBase | None = None) -> Fast
         kb = KnowledgeBase.load(settings.kb_paths) if settings.kb_paths else None
         outlets = OutletRegistry.load(settings.outlet_paths) if settings.outlet_paths else None
         eb = EvidenceBase(settings.db, kb=kb, outlets=outlets)
+    eb.ensure_browse_indexes()
     app.state.eb = eb
     app.state.settings = settings
     app.state.jobs = JobRunner()
