@@ -229,6 +229,23 @@ def test_brief_editions(client: TestClient) -> None:
     assert bad.status_code == 422 and "topic" in bad.json()["error"]
 
 
+def test_new_evidence_writes_the_next_edition_with_what_changed(
+        client: TestClient, base: EvidenceBase, tmp_path: Path) -> None:
+    topic = {"topic": "Kazakhstan Japan uranium", "lang": "en"}
+    first = client.post("/api/briefs", json=topic).json()
+    news = tmp_path / "uranium_deal.txt"
+    news.write_text("Astana, 5 March 2026. Japan and Kazakhstan signed 7 agreements on uranium "
+                    "supply worth $3 billion, Prime Minister Takaichi and President Tokayev "
+                    "said in Astana on 5 March 2026.\n", "utf-8")
+    assert base.ingest([str(news)]).added
+    second = client.post("/api/briefs", json=topic).json()
+    assert second["new"] and second["edition"] == first["edition"] + 1
+    changes = client.get(f"/api/briefs/{second['id']}/changes").json()["claims"]
+    assert changes and all(c["citations"] for c in changes)
+    page = client.get(f"/briefs/{second['id']}").text
+    assert 'id="sec-changes"' in page and f'href="/briefs/{first["id"]}"' in page
+
+
 def test_brief_form_redirects_to_the_edition(client: TestClient) -> None:
     r = client.post("/briefs", data={"topic": "Japan Kazakhstan", "lang": "en"},
                     follow_redirects=False)

@@ -90,6 +90,8 @@ def create_app(settings: ServerSettings, eb: EvidenceBase | None = None) -> Fast
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        # Load the knowledge base and the segmenter once, before requests race to do it.
+        app.state.eb.segmenter  # noqa: B018
         yield
         app.state.jobs.close()
         if own_upload_dir:
