@@ -132,7 +132,7 @@ def test_api_export_download(loaded: EvidenceBase, tmp_path: Path) -> None:
     from attache.server import ServerSettings, create_app
 
     app = create_app(ServerSettings(db=loaded.store.url, upload_dir=tmp_path), loaded)
-    with TestClient(app) as c:
+    with TestClient(app, base_url="http://127.0.0.1:8000") as c:
         r = c.get("/api/export/parquet/figures")
         assert r.status_code == 200
         assert len(pd.read_parquet(io.BytesIO(r.content))) == loaded.store.count("figures")

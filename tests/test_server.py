@@ -28,6 +28,7 @@ from attache.server.app import status_for
 from attache.server.guard import CSP
 
 TOKEN = "a-token-for-tests-0123456789"
+LOCAL = "http://127.0.0.1:8000"
 
 
 def copy_store(eb: EvidenceBase, target: Path) -> Path:
@@ -54,7 +55,7 @@ def client(base: EvidenceBase, tmp_path_factory: pytest.TempPathFactory
            ) -> Iterator[TestClient]:
     settings = ServerSettings(db=base.store.url, max_upload_bytes=200_000,
                               upload_dir=tmp_path_factory.mktemp("uploads"))
-    with TestClient(create_app(settings, base)) as c:
+    with TestClient(create_app(settings, base), base_url=LOCAL) as c:
         yield c
 
 
@@ -345,9 +346,26 @@ def test_errors_map_to_statuses_in_one_place() -> None:
     assert status_for(AttacheError("other")) == 500
 
 
+def test_loopback_server_answers_only_to_loopback_names(client: TestClient) -> None:
+    rebound = client.get("/api/documents", headers={"host": "evil.example:8000"})
+    assert rebound.status_code == 403 and "127.0.0.1" in rebound.json()["error"]
+    assert client.get("/api/documents", headers={"host": "localhost:8000"}).status_code == 200
+    assert client.get("/api/documents", headers={"host": "[::1]:8000"}).status_code == 200
+
+
+def test_posts_from_other_origins_are_refused(client: TestClient) -> None:
+    r = client.post("/ingest/url", data={"url": "https://example.org/"},
+                    headers={"origin": "https://evil.example"})
+    assert r.status_code == 403 and "evil.example" in r.json()["error"]
+    same = client.post("/api/briefs", json={"topic": "", "lang": "en"},
+                       headers={"origin": LOCAL})
+    assert same.status_code == 422  # passed the wall, then refused for its content
+
+
 def test_token_required_on_every_route(base: EvidenceBase) -> None:
     app = create_app(ServerSettings(db=base.store.url, token=TOKEN), base)
-    with TestClient(app) as c:
+    # With a token, any host name may be used (a reverse proxy, a LAN address).
+    with TestClient(app, base_url="http://attache.lan:8000") as c:
         for path in ("/api/documents", "/openapi.json", "/static/app.js"):
             r = c.get(path)
             assert r.status_code == 401 and "token" in r.json()["error"], path
@@ -398,7 +416,8 @@ def test_injected_markup_is_escaped(base: EvidenceBase, tmp_path: Path) -> None:
                     "Kazakhstan and Japan.\n", "utf-8")
     report = base.ingest([str(evil)])
     doc_id = (report.added or report.existing)[0]
-    with TestClient(create_app(ServerSettings(db=base.store.url), base)) as c:
+    app = create_app(ServerSettings(db=base.store.url), base)
+    with TestClient(app, base_url=LOCAL) as c:
         html = c.get(f"/documents/{doc_id}").text
         assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html
         assert "<script>alert" not in html and "<img src=x" not in html

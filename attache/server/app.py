@@ -150,7 +150,7 @@ def create_app(settings: ServerSettings, eb: EvidenceBase | None = None) -> Fast
                               "the server log has the details")
 
     app.add_middleware(Guard, token=settings.token, max_body=settings.max_body_bytes,
-                       max_upload=settings.max_upload_bytes)
+                       max_upload=settings.max_upload_bytes, hosts=settings.answers_to())
     return app
 
 

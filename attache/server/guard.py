@@ -4,7 +4,9 @@ Every response carries a Content-Security-Policy that allows only the app's own 
 style files (no inline script, no inline style, no plugins, no framing), so a document that
 smuggles markup into a page still cannot run anything. When a token is set, every route needs
 it — as ``Authorization: Bearer``, an ``X-Attache-Token`` header, or the cookie the login form
-sets — compared in constant time.
+sets — compared in constant time. Without a token (loopback only), requests must name the
+server by a loopback host, so a web page cannot reach it through a domain that resolves to
+127.0.0.1 (DNS rebinding); and a form posted from another origin is refused.
 """
 
 from __future__ import annotations
@@ -13,7 +15,7 @@ import hmac
 import json
 from collections.abc import Awaitable, Callable, MutableMapping
 from typing import Any
-from urllib.parse import quote
+from urllib.parse import quote, urlsplit
 
 Scope = MutableMapping[str, Any]
 Message = MutableMapping[str, Any]
@@ -39,9 +41,10 @@ UPLOAD_PATHS = ("/api/ingest/upload", "/ingest/upload")
 
 class Guard:
     def __init__(self, app: ASGIApp, *, token: str | None, max_body: int,
-                 max_upload: int) -> None:
+                 max_upload: int, hosts: frozenset[str] = frozenset()) -> None:
         self.app = app
         self.token = token.encode() if token else None
+        self.hosts = hosts
         self.max_body = max_body
         self.max_upload = max_upload
 
@@ -57,6 +60,19 @@ class Guard:
 
         path: str = scope.get("path", "")
         headers = {k.decode("latin-1").lower(): v for k, v in scope.get("headers", [])}
+        host = headers.get("host", b"").decode("latin-1")
+        if self.token is None and _hostname(host) not in self.hosts:
+            await _json(send_with_headers, 403,
+                        f"this server answers only to {', '.join(sorted(self.hosts))}, not "
+                        f"{host or 'a request without a Host header'}; open it by that name, "
+                        "or start it with --token to serve other names")
+            return
+        if scope.get("method") not in ("GET", "HEAD", "OPTIONS"):
+            origin = headers.get("origin", b"").decode("latin-1")
+            if origin and origin != "null" and urlsplit(origin).netloc != host:
+                await _json(send_with_headers, 403,
+                            f"a form or request from {origin} may not change this server")
+                return
         if self.token is not None and not path.startswith(OPEN_PATHS) \
                 and not self._authorized(headers):
             await self._refuse(scope, send_with_headers, path)
@@ -113,6 +129,13 @@ class Guard:
         await send({"type": "http.response.start", "status": 303,
                     "headers": [(b"location", f"/login?next={quote(target)}".encode())]})
         await send({"type": "http.response.body", "body": b""})
+
+
+def _hostname(host: str) -> str:
+    """The name in a Host header, without its port ("[::1]:8000" -> "::1")."""
+    if host.startswith("["):
+        return host[1:].split("]", 1)[0]
+    return host.rsplit(":", 1)[0] if host.count(":") == 1 else host
 
 
 class BodyTooLarge(Exception):

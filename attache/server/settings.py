@@ -38,6 +38,11 @@ class ServerSettings:
     upload_dir: Path | None = None
     kb_paths: tuple[str, ...] = field(default=())
     outlet_paths: tuple[str, ...] = field(default=())
+    # Host names the server answers to when it runs without a token (loopback names + --host).
+    host_names: tuple[str, ...] = ("127.0.0.1", "localhost", "::1")
+
+    def answers_to(self) -> frozenset[str]:
+        return frozenset(self.host_names) | {self.host.strip("[]")}
 
     def checked(self) -> ServerSettings:
         """These settings, or a ConfigError that says what to change."""
