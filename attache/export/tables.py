@@ -36,10 +36,10 @@ def rows_of(eb: EvidenceBase, table: str) -> Iterator[dict[str, Any]]:
     else:
         source = table_rows(eb.store, table)
     for row in source:
-        yield {k: _scalar(k, v) for k, v in row.items()}
+        yield {k: _scalar(v) for k, v in row.items()}
 
 
-def _scalar(key: str, value: Any) -> Any:
+def _scalar(value: Any) -> Any:
     if isinstance(value, (list, tuple, dict)):
         return json.dumps(value, ensure_ascii=False)
     if isinstance(value, bytes):

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 import re
+import shutil
 import tempfile
 from pathlib import Path
 from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, BackgroundTasks, Query, Request, UploadFile
-from fastapi.responses import FileResponse, PlainTextResponse, Response
+from fastapi.responses import FileResponse, JSONResponse, PlainTextResponse, Response
 from pydantic import BaseModel, Field
 
 from attache.browse import TABLES
@@ -156,8 +157,6 @@ def brief(request: Request, brief_id: str,
     """One edition as JSON (with its sibling editions), Markdown or self-contained HTML."""
     eb = eb_of(request)
     if format == "json":
-        from fastapi.responses import JSONResponse
-
         return JSONResponse(eb.edition(brief_id))
     text = eb.edition_text(brief_id, format)
     if format == "md":
@@ -274,6 +273,4 @@ def export(request: Request, fmt: Literal["csv", "parquet", "jsonl", "ftm"],
 
 
 def _remove(folder: Path) -> None:
-    import shutil
-
     shutil.rmtree(folder, ignore_errors=True)
