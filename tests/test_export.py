@@ -141,4 +141,5 @@ def test_api_export_download(loaded: EvidenceBase, tmp_path: Path) -> None:
             loaded.store.count("entities")
         assert c.get("/api/export/ftm/entities").text.count("\n") > 0
         assert c.get("/api/export/csv/passwords").status_code == 400
+        assert c.get("/api/export/ftm/documents").status_code == 400
         assert c.get("/api/export/xlsx/documents").status_code == 422

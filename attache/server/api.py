@@ -259,8 +259,10 @@ def export(request: Request, fmt: Literal["csv", "parquet", "jsonl", "ftm"],
            table: str, background: BackgroundTasks) -> FileResponse:
     """Download one table (documents, entities, mentions, figures, ledger, events) as CSV,
     Parquet or JSON lines; ``ftm/entities`` gives FollowTheMoney entities for Aleph."""
-    if fmt == "ftm":
+    if fmt == "ftm" and table == "entities":
         name = "entities.ftm.json"
+    elif fmt == "ftm":
+        raise InputError(table, "the FollowTheMoney export is one file: /api/export/ftm/entities")
     elif table in TABLES:
         name = f"{table}.{fmt}"
     else:
