@@ -105,10 +105,9 @@ def fill(db: Path, docs: int) -> dict[str, Any]:
             eb.store.add(copied, src)
             n += 1
         copy += 1
-        if copy % 20 == 0:
+        if copy % 100 == 0:
             rate = n / (time.perf_counter() - t1)
-            print(f"\r  filled {n}/{docs} ({rate:.0f} docs/s)", end="", file=sys.stderr)
-    print("", file=sys.stderr)
+            print(f"  filled {n}/{docs} ({rate:.0f} docs/s)", file=sys.stderr)
     t_fill = time.perf_counter() - t1
     eb.close()
     return {"analyse_s": t_analyse, "fill_s": t_fill, "docs": n,
