@@ -18,6 +18,7 @@ __all__ = [
     "Entity",
     "Event",
     "EvidenceBase",
+    "ExportResult",
     "Extraction",
     "Figure",
     "GarbledText",
@@ -26,6 +27,7 @@ __all__ = [
     "IngestReport",
     "KnowledgeBase",
     "NotFound",
+    "Page",
     "PartialInput",
     "QueryError",
     "SearchHit",
@@ -65,7 +67,9 @@ from attache.errors import (
 from attache.model import Document, Entity, Event, Extraction, Figure, IngestReport
 
 if TYPE_CHECKING:
+    from attache.browse import Page
     from attache.evidence import EvidenceBase, extract_files
+    from attache.export import ExportResult
     from attache.kb import KnowledgeBase
     from attache.language import detect_language
     from attache.readers import read_path, read_url
@@ -97,6 +101,8 @@ _LAZY = {
     "UpdateReport": "attache.watch",
     "WatchConfig": "attache.watch",
     "load_config": "attache.watch",
+    "Page": "attache.browse",
+    "ExportResult": "attache.export",
 }
 
 

@@ -591,6 +591,51 @@ def watch_topic_cmd(ctx: click.Context, topic: tuple[str, ...], sub_db: str | No
     click.echo(f"following {name!r} in {path}; briefs go to {out}")
 
 
+@cli.command("serve")
+@click.option("--db", default="attache.db", show_default=True, help=DB_HELP)
+@click.option("--host", default="127.0.0.1", show_default=True,
+              help="Address to listen on; anything but loopback needs --token.")
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--token", default=None,
+              help="API token required on every route (default: $ATTACHE_TOKEN).")
+@click.option("--allow-private", is_flag=True,
+              help="Let URL ingest fetch loopback and private addresses (refused by default).")
+@click.option("--max-upload-mb", type=click.FloatRange(min=0, min_open=True), default=25.0,
+              show_default=True, callback=lambda _c, _p, v: _finite(v),
+              help="Refuse uploads larger than this many megabytes.")
+def serve_cmd(db: str, host: str, port: int, token: str | None, allow_private: bool,
+              max_upload_mb: float) -> None:
+    """Start the web application and HTTP API (OpenAPI at /openapi.json)."""
+    from attache.server import ServerSettings, serve
+    from attache.server.settings import token_from_env
+
+    obj = click.get_current_context().find_root().obj or {}
+    settings = ServerSettings(
+        db=db, host=host, port=port, token=token_from_env(token), allow_private=allow_private,
+        max_upload_bytes=int(max_upload_mb * 1048576), kb_paths=tuple(obj.get("kb") or ()),
+        outlet_paths=tuple(obj.get("outlets") or ())).checked()
+    if "://" not in db and not Path(db).is_file():
+        click.echo(f"note: {db} does not exist yet; it starts empty (ingest from the Ingest "
+                   "page or with 'attache ingest')", err=True)
+    click.echo(f"attache serving {db} on http://{host}:{port}/"
+               f"{' (token required)' if settings.token else ''}", err=True)
+    serve(settings)
+
+
+@cli.command("export")
+@click.option("--db", default="attache.db", show_default=True, help=DB_HELP)
+@click.option("--format", "fmt", type=click.Choice(["csv", "parquet", "jsonl", "ftm"]),
+              required=True, help="Tables as CSV, Parquet or JSON lines; or FollowTheMoney.")
+@click.option("-o", "--out", "out", required=True, type=click.Path(file_okay=False),
+              help="Folder for the files (created if missing).")
+def export_cmd(db: str, fmt: str, out: str) -> None:
+    """Export documents, entities, mentions, figures, the ledger and events."""
+    with _open(db, must_exist=True) as eb:
+        result = eb.export(fmt, out)
+    for path, rows in result.files:
+        click.echo(f"{path}\t{rows}")
+
+
 def main(argv: Sequence[str] | None = None) -> None:
     try:
         cli.main(args=list(argv) if argv is not None else None, prog_name="attache",

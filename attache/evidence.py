@@ -14,12 +14,13 @@ import threading
 from collections.abc import Iterable, Sequence
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
+from attache import browse
 from attache.analysis import analyze
 from attache.brief.editions import BriefResult, write_brief
 from attache.brief.render import RenderOptions
-from attache.errors import AttacheError, InputError, PartialInput
+from attache.errors import AttacheError, ConfigError, InputError, PartialInput
 from attache.extract import extract_analysed
 from attache.ingest import IngestOptions, expand_inputs, ingest, read_input
 from attache.kb import KnowledgeBase, default_kb
@@ -42,6 +43,10 @@ from attache.watch.update import (
     source_status,
     watch_loop,
 )
+
+if TYPE_CHECKING:
+    from attache.browse import Page
+    from attache.export import ExportResult
 
 
 def _zh_names(kb: KnowledgeBase) -> Iterable[str]:
@@ -160,6 +165,71 @@ class EvidenceBase:
         """The stored extraction of one document, in the ``extract --json`` format."""
         return self.store.extraction(self.store.resolve_id(ref))
 
+    # -- reads for the web application and the exports (store queries: attache/browse.py) --
+
+    def browse(self, *, language: str | None = None, kind: str | None = None,
+               outlet: str | None = None, since: str | None = None, until: str | None = None,
+               cursor: str | None = None, limit: int = 50) -> Page:
+        """Documents newest first, filtered, one page at a time (``next_cursor``)."""
+        return browse.list_documents(self.store, language=language, kind=kind, outlet=outlet,
+                                     since=since, until=until, cursor=cursor, limit=limit)
+
+    def ensure_browse_indexes(self) -> None:
+        """Add the indexes the listings need to a store file made before they existed."""
+        browse.ensure_indexes(self.store)
+
+    def document_view(self, ref: str) -> dict[str, Any]:
+        """One document with sentences, extraction, dates, source and near-duplicates."""
+        return browse.document_view(self.store, ref)
+
+    def search_page(self, query: str, *, language: str | None = None,
+                    kind: str | None = None, year: str | None = None,
+                    cursor: str | None = None, limit: int = 20) -> Page:
+        """Search hits with facets (language, source kind, year), one page at a time."""
+        return browse.search_page(self.store, self.segmenter, self.kb, query,
+                                  language=language, kind=kind, year=year, cursor=cursor,
+                                  limit=limit)
+
+    def entities(self, *, type: str | None = None, q: str | None = None,
+                 cursor: str | None = None, limit: int = 50) -> Page:
+        """Entities by the number of documents that mention them."""
+        return browse.list_entities(self.store, type=type, q=q, cursor=cursor, limit=limit)
+
+    def entity(self, entity_id: str) -> dict[str, Any]:
+        """One entity: names in every language, mentions by month, co-occurring entities."""
+        return browse.entity_profile(self.store, self.kb, entity_id)
+
+    def sources(self) -> list[dict[str, Any]]:
+        """Source profiles with their document counts and languages."""
+        return browse.list_sources(self.store)
+
+    def source(self, source_id: str) -> dict[str, Any]:
+        return browse.source_profile(self.store, source_id)
+
+    def briefs(self) -> list[dict[str, Any]]:
+        """Every stored brief topic with its editions."""
+        return browse.list_briefs(self.store)
+
+    def edition(self, brief_id: str) -> dict[str, Any]:
+        """One stored brief edition as published, with the ids of its sibling editions."""
+        return browse.stored_edition(self.store, brief_id)
+
+    def edition_text(self, brief_id: str, fmt: str = "md") -> str:
+        """One stored edition rendered as Markdown, HTML or JSON."""
+        return render_stored(self.edition(brief_id)["body"], fmt)
+
+    def export(self, fmt: str, out_dir: str | Path) -> ExportResult:
+        """Every table as CSV, Parquet or JSON lines, or FollowTheMoney entities."""
+        from attache.export import export
+
+        return export(self, fmt, out_dir)
+
+    def export_table(self, table: str, fmt: str, out: str | Path) -> int:
+        """One table (or, for ``ftm``, every entity) written to ``out``."""
+        from attache.export import export_table
+
+        return export_table(self, table, fmt, Path(out))
+
     def close(self) -> None:
         self.store.close()
 
@@ -199,3 +269,20 @@ def extract_files(inputs: Sequence[str], *, kb: KnowledgeBase | None = None,
             a = analyze(doc, seg, extract=False, tokens=False)
             results.append(extract_analysed(doc, a.view, a.language, a.sentences, kb, outlets))
     return results, failures
+
+
+def render_stored(body: dict[str, Any], fmt: str) -> str:
+    """A stored brief body rendered again (Markdown, HTML or JSON) without rebuilding it."""
+    from attache.brief import Brief
+    from attache.brief.editions import section_from_dict
+    from attache.brief.render import FORMATS, render
+
+    if fmt not in FORMATS:
+        raise ConfigError(f"unknown brief format {fmt!r}; use one of {', '.join(FORMATS)}")
+    brief = Brief(topic=body["topic"], lang=body["lang"], title=body["title"],
+                  sections=tuple(section_from_dict(x) for x in body.get("sections", ())),
+                  evidence_key=body.get("evidence_key", ""),
+                  edition=int(body.get("edition") or 1), created_at=body.get("created_at"),
+                  documents=int(body.get("documents") or 0),
+                  writer=str(body.get("writer") or "facts"))
+    return render(brief, fmt)
