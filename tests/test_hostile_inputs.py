@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import json
 import os
+import signal
 import subprocess
 import sys
 import threading
@@ -128,19 +129,28 @@ def _run(args: list[str], cwd: Path) -> tuple[int, str, str, float]:
     subprocess.run([sys.executable, "-m", "attache", "ingest", str(warm), "--db",
                     str(cwd / "warm.db")], cwd=cwd, env=env, capture_output=True, check=True)
     out, err = cwd / "out.log", cwd / "err.log"
-    with out.open("wb") as o, err.open("wb") as e:
-        proc = subprocess.Popen([sys.executable, "-m", "attache", *args], stdout=o, stderr=e,
-                                cwd=cwd, env=env)
-        timer = threading.Timer(600, proc.kill)  # a hang fails the test instead of CI
-        timer.start()
-        try:
-            _, status, usage = os.wait4(proc.pid, 0)
-        finally:
-            timer.cancel()
-        proc.returncode = os.waitstatus_to_exitcode(status)
+    # A forked child's peak RSS counts the pages it shared with its parent before exec, and
+    # pytest's process is itself several hundred MB; a small launcher measures instead.
+    launcher = (
+        "import json, os, subprocess, sys\n"
+        "with open(sys.argv[1], 'wb') as o, open(sys.argv[2], 'wb') as e:\n"
+        "    p = subprocess.Popen([sys.executable, '-m', 'attache', *sys.argv[3:]],"
+        " stdout=o, stderr=e)\n"
+        "    _, status, usage = os.wait4(p.pid, 0)\n"
+        "print(json.dumps([os.waitstatus_to_exitcode(status), usage.ru_maxrss]))\n"
+    )
+    proc = subprocess.Popen([sys.executable, "-c", launcher, str(out), str(err), *args],
+                            stdout=subprocess.PIPE, cwd=cwd, env=env, start_new_session=True)
+    # A hang fails the test instead of CI; the whole group goes, the ingest included.
+    timer = threading.Timer(600, os.killpg, (proc.pid, signal.SIGKILL))
+    timer.start()
+    try:
+        report, _ = proc.communicate()
+    finally:
+        timer.cancel()
+    code, maxrss_kib = json.loads(report)
     # ru_maxrss is in KiB on Linux.
-    return (proc.returncode, out.read_text("utf-8"), err.read_text("utf-8"),
-            usage.ru_maxrss * 1024 / 1e6)
+    return code, out.read_text("utf-8"), err.read_text("utf-8"), maxrss_kib * 1024 / 1e6
 
 
 @pytest.mark.skipif(not sys.platform.startswith("linux"), reason="FIFOs, wait4, byte names")
