@@ -50,7 +50,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from datetime import date
+from datetime import date, timedelta
 from typing import Any
 
 import sqlalchemy as sa
@@ -406,12 +406,11 @@ def _cluster(reports: list[_Report], cmap: CountryMap) -> list[_Cluster]:
     order = sorted(reports, key=lambda r: (_PRECISION[_precision(r.date)], r.date or "",
                                            r.report.published or "", r.report.doc_id))
     clusters: list[_Cluster] = []
-    # Clusters by (type, year of their anchor): a report is compared with the clusters it can
-    # join (same type, its year or a neighbouring one), not with every cluster so far.
-    buckets: dict[tuple[str, str], list[int]] = {}
+    # A report is compared only with the clusters it can join (see _Blocks), in the order
+    # the clusters were made, so the result is the one a comparison with all would give.
+    blocks = _Blocks()
     for r in order:
-        pool = [clusters[i] for i in sorted(
-            i for key in _year_keys(r.type, r.date, buckets) for i in buckets.get(key, ()))]
+        pool = [clusters[i] for i in blocks.candidates(r)]
         # A summit or forum of a named series happens once a month at most: reports that
         # date it to different days of one month (arrival day, opening day) are one event.
         same_series = [c for c in pool
@@ -420,7 +419,9 @@ def _cluster(reports: list[_Report], cmap: CountryMap) -> list[_Cluster]:
                        and _precision(r.date) in ("day", "month")
                        and c.anchor[:7] == r.date[:7]]
         if same_series:
-            max(same_series, key=lambda c: len(c.members)).members.append(r)
+            chosen = max(same_series, key=lambda c: len(c.members))
+            chosen.members.append(r)
+            blocks.joined(r, chosen)
             continue
         cands = [c for c in pool
                  if c.seed.type == r.type
@@ -439,29 +440,96 @@ def _cluster(reports: list[_Report], cmap: CountryMap) -> list[_Cluster]:
         if cands:
             best = max(cands, key=lambda c: (jaccard(c.seed.people, r.people), len(c.members)))
             best.members.append(r)
+            blocks.joined(r, best)
         else:
-            buckets.setdefault((r.type, _year_key(r.date)), []).append(len(clusters))
-            clusters.append(_Cluster(seed=r, members=[r]))
+            c = _Cluster(seed=r, members=[r])
+            blocks.made(r, c, len(clusters))
+            clusters.append(c)
     return clusters
 
 
-def _year_key(d: str | None) -> str:
-    if not d:
-        return ""
-    return d[:4] if len(d) >= 4 and d[:4].isdigit() else "?"
+def _neighbour_days(d: str) -> list[str]:
+    x = _as_date(d)
+    if x is None:
+        return [d[:10]]
+    return [(x + timedelta(days=k)).isoformat() for k in (-1, 0, 1)]
 
 
-def _year_keys(type_: str, d: str | None, buckets: dict[tuple[str, str], list[int]]
-               ) -> list[tuple[str, str]]:
-    """The buckets a report dated ``d`` can match: undated with undated; a year with its
-    neighbours (a day either side of New Year) and with odd dates; an odd date with all."""
-    key = _year_key(d)
-    if key == "":
-        return [(type_, "")]
-    if key == "?":
-        return [k for k in buckets if k[0] == type_ and k[1] != ""]
-    y = int(key)
-    return [(type_, f"{y - 1:04d}"), (type_, key), (type_, f"{y + 1:04d}"), (type_, "?")]
+class _Blocks:
+    """Indexes of clusters by type and anchor date, so a report meets only the clusters whose
+    anchor can match its date: the same day or a day either side, the month or year that
+    contains it, or (for gatherings) a member reported on such a day. Undated reports meet
+    undated clusters; years and odd dates fall back to every cluster of the type in
+    neighbouring years."""
+
+    def __init__(self) -> None:
+        self.exact: dict[tuple[str, str], list[int]] = {}  # anchor as written
+        self.by_month: dict[tuple[str, str], list[int]] = {}  # day anchors by month
+        self.by_year: dict[tuple[str, str], list[int]] = {}  # every dated anchor by year
+        self.odd: dict[str, list[int]] = {}  # anchors that are not YYYY, YYYY-MM, YYYY-MM-DD…
+        self.member_days: dict[tuple[str, str], list[int]] = {}
+        self.index: dict[int, int] = {}
+
+    @staticmethod
+    def _shape(d: str | None) -> str:
+        if not d:
+            return "none"
+        if len(d) >= 10 and d[:4].isdigit() and d[4] == "-" and d[7] == "-":
+            return "day"
+        if len(d) == 7 and d[:4].isdigit() and d[4] == "-":
+            return "month"
+        if len(d) == 4 and d.isdigit():
+            return "year"
+        return "odd"
+
+    def made(self, r: _Report, c: _Cluster, i: int) -> None:
+        self.index[id(c)] = i
+        d, t = r.date, r.type
+        shape = self._shape(d)
+        if shape == "none":
+            self.exact.setdefault((t, ""), []).append(i)
+        elif shape == "odd":
+            self.odd.setdefault(t, []).append(i)
+        else:
+            assert d is not None
+            self.exact.setdefault((t, d[:10]), []).append(i)
+            self.by_year.setdefault((t, d[:4]), []).append(i)
+            if shape == "day":
+                self.by_month.setdefault((t, d[:7]), []).append(i)
+        self.joined(r, c)
+
+    def joined(self, r: _Report, c: _Cluster) -> None:
+        if r.type in _GATHERINGS and self._shape(r.date) == "day":
+            assert r.date is not None
+            self.member_days.setdefault((r.type, r.date[:10]), []).append(self.index[id(c)])
+
+    def candidates(self, r: _Report) -> list[int]:
+        d, t = r.date, r.type
+        shape = self._shape(d)
+        found: set[int] = set(self.odd.get(t, ()))
+        if shape == "none":
+            found.update(self.exact.get((t, ""), ()))
+        elif shape in ("year", "odd"):
+            assert d is not None
+            if d[:4].isdigit():
+                y = int(d[:4])
+                for k in (y - 1, y, y + 1):
+                    found.update(self.by_year.get((t, f"{k:04d}"), ()))
+            else:
+                for (tt, key), ids in self.exact.items():
+                    if tt == t and key:
+                        found.update(ids)
+        else:
+            assert d is not None
+            found.update(self.exact.get((t, d[:7]), ()))
+            found.update(self.exact.get((t, d[:4]), ()))
+            if shape == "month" or t in _GATHERINGS:
+                found.update(self.by_month.get((t, d[:7]), ()))
+            if shape == "day":
+                for day in _neighbour_days(d):
+                    found.update(self.exact.get((t, day), ()))
+                    found.update(self.member_days.get((t, day), ()))
+        return sorted(found)
 
 
 def _choose_place(reported: list[str], cmap: CountryMap, gathering: bool) -> str | None:

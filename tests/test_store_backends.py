@@ -188,3 +188,24 @@ def test_progress_meter_prints_files_megabytes_rate_and_time_left() -> None:
     bar.start(2, 0)
     bar.update(1, 0, 1)
     assert tty.getvalue().startswith("\r\x1b[K1/2 files")
+
+
+def test_topic_slice_reads(tmp_path: Path, db_url: str) -> None:
+    files = _story_files(tmp_path / "c", 2)
+    with EvidenceBase(db_url) as eb:
+        assert eb.ingest(files).ok
+        store = eb.store
+        ids = sorted(d["id"] for d in eb.documents())
+        named = store.docs_mentioning(["Japan", "Kazakhstan"])
+        assert set(named) == set(ids) and named[ids[0]] == {"Japan", "Kazakhstan"}
+        assert store.docs_mentioning(["Nobody In Particular"]) == {}
+        evs = store.events_for_entities(["Kassym-Jomart Tokayev"])
+        assert evs and {e["doc_id"] for e in evs} <= set(ids)
+        assert all("Kassym-Jomart Tokayev" in json.loads(e["participants"]) for e in evs)
+        figs = store.figures_for_entities(["Japan"])
+        assert figs and all("Japan" in json.loads(f["entities"]) for f in figs)
+        rows = store.sentences_for_ids([(ids[1], 1), (ids[0], 0), (ids[0], 999)])
+        assert [(r.doc_id, r.idx) for r in rows] == [(ids[1], 1), (ids[0], 0)]
+        for r in rows:
+            assert r.text == store.text_of(r.doc_id)[r.start:r.end]
+        assert set(store.docs_matching("\"kazakhstan\"")) == set(ids)
