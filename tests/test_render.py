@@ -238,14 +238,20 @@ def test_axis_helpers() -> None:
 
 
 def test_cli_brief_paths_are_file_names_unless_asked(loaded: EvidenceBase, tmp_path: Path) -> None:
-    import shutil
+    import sqlite3
 
     from click.testing import CliRunner
 
     from attache.cli import cli
 
     db = tmp_path / "copy.db"
-    shutil.copy(str(loaded.store.engine.url.database), db)
+    # The store runs in WAL mode: copy through SQLite's backup API, not the main file alone.
+    src = sqlite3.connect(str(loaded.store.engine.url.database))
+    dst = sqlite3.connect(str(db))
+    with dst:
+        src.backup(dst)
+    src.close()
+    dst.close()
     base = ["brief", "Japan", "Kazakhstan", "--db", str(db)]
     short = CliRunner().invoke(cli, base)
     full = CliRunner().invoke(cli, [*base, "--absolute-paths"])

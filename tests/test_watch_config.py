@@ -159,7 +159,7 @@ def test_webhook_keeps_the_private_address_rules() -> None:
     alert = Alert(id="ale_1", topic="t", created_at="2025-12-20T00:00:00+00:00",
                   editions=(("en", 2),), new_events=("meeting",))
     poster = FakePoster()
-    with pytest.raises(AttacheError, match="private, loopback"):
+    with pytest.raises(AttacheError, match="private or loopback"):
         send_webhook(alert, "http://127.0.0.1:9/hook", poster, allow_private=False, timeout=1)
     with pytest.raises(AttacheError, match="only http and https"):
         send_webhook(alert, "file:///tmp/hook", poster, allow_private=True, timeout=1)

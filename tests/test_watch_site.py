@@ -202,7 +202,7 @@ def test_redirect_to_a_private_address_is_refused(site: Site) -> None:
 
 def test_private_addresses_refused_unless_allowed() -> None:
     c = PoliteClient(parse_config("").politeness)
-    with pytest.raises(FetchRefused, match="private, loopback"):
+    with pytest.raises(FetchRefused, match="private or loopback"):
         c.get("http://127.0.0.1:9/feed.xml")
 
 

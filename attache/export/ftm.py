@@ -17,7 +17,7 @@ from attache.browse import table_rows
 from attache.errors import ConfigError, StoreError
 
 if TYPE_CHECKING:
-    from attache.evidence import EvidenceBase
+    from attache.facade import Base
 
 SCHEMAS = {"person": "Person", "organization": "Organization", "country": "Territory"}
 LANGUAGES = {"zh-Hans": "zho", "zh-Hant": "zho", "en": "eng", "ru": "rus", "ja": "jpn",
@@ -49,7 +49,7 @@ def _checked(proxy: Any) -> dict[str, Any]:
     return data
 
 
-def write_ftm(eb: EvidenceBase, out: Path) -> int:
+def write_ftm(eb: Base, out: Path) -> int:
     """Write every exported entity to ``out``; returns how many were written."""
     model = _model()
     n = 0

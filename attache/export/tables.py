@@ -12,7 +12,7 @@ from attache.browse import TABLES, ledger_rows, table_rows
 from attache.errors import ConfigError, StoreError
 
 if TYPE_CHECKING:
-    from attache.evidence import EvidenceBase
+    from attache.facade import Base
 
 FORMATS = ("csv", "parquet", "jsonl", "ftm")
 
@@ -29,7 +29,7 @@ class ExportResult:
                 "files": [{"path": p, "rows": n} for p, n in self.files]}
 
 
-def rows_of(eb: EvidenceBase, table: str) -> Iterator[dict[str, Any]]:
+def rows_of(eb: Base, table: str) -> Iterator[dict[str, Any]]:
     """One table's rows with lists flattened to text, so every cell is a scalar."""
     if table == "ledger":
         source: Iterable[dict[str, Any]] = ledger_rows(eb.figures().groups)
@@ -52,7 +52,7 @@ def _check_format(fmt: str) -> None:
         raise ConfigError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}")
 
 
-def export_table(eb: EvidenceBase, table: str, fmt: str, out: Path) -> int:
+def export_table(eb: Base, table: str, fmt: str, out: Path) -> int:
     """Write one table (or, for ``ftm``, every entity) to ``out``; returns the rows written."""
     _check_format(fmt)
     if fmt == "ftm":
@@ -75,7 +75,7 @@ def export_table(eb: EvidenceBase, table: str, fmt: str, out: Path) -> int:
     return write_parquet(rows, out, table)
 
 
-def export(eb: EvidenceBase, fmt: str, out_dir: str | Path) -> ExportResult:
+def export(eb: Base, fmt: str, out_dir: str | Path) -> ExportResult:
     """Write every table in ``fmt`` into ``out_dir`` (created if missing)."""
     _check_format(fmt)
     folder = Path(out_dir)

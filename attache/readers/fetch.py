@@ -210,6 +210,8 @@ def _blocked(ip: ipaddress.IPv4Address | ipaddress.IPv6Address, *, allow_private
                 return why
     if ip.is_link_local:
         return None if allow_link_local else "link-local (cloud metadata) address"
+    if ip.is_loopback:  # before 'reserved': ::1 lies in IPv6's reserved ::/8
+        return None if allow_private else "private or loopback address"
     if ip.is_multicast or ip.is_unspecified or ip.is_reserved:
         return "multicast, unspecified or reserved address"
     if not ip.is_global or ip.is_private or ip.is_loopback:

@@ -11,14 +11,11 @@ import tempfile
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from pathlib import Path
-from typing import Any
-from urllib.parse import urlencode
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import HTMLResponse, JSONResponse, Response
+from fastapi.responses import JSONResponse, Response
 from fastapi.staticfiles import StaticFiles
-from fastapi.templating import Jinja2Templates
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from attache import __version__
@@ -35,24 +32,9 @@ from attache.evidence import EvidenceBase
 from attache.server.guard import Guard
 from attache.server.jobs import JobRunner
 from attache.server.settings import ServerSettings
+from attache.server.templating import templates
 
 HERE = Path(__file__).resolve().parent
-templates = Jinja2Templates(directory=str(HERE / "templates"))
-
-
-def _urlq(params: dict[str, Any], **extra: Any) -> str:
-    """Query-string of the non-empty values (autoescaping then makes it safe in an href)."""
-    merged = {**params, **extra}
-    return urlencode({k: v for k, v in merged.items() if v not in (None, "")})
-
-
-def _toggle(chosen: dict[str, Any], key: str, value: str) -> dict[str, Any]:
-    """The facet filters with ``key`` set to ``value``, or cleared when it already is."""
-    return {**chosen, key: None if chosen.get(key) == value else value}
-
-
-templates.env.filters["urlq"] = _urlq
-templates.env.globals["toggle"] = _toggle
 
 
 def status_for(exc: BaseException) -> int:
@@ -152,7 +134,3 @@ def create_app(settings: ServerSettings, eb: EvidenceBase | None = None) -> Fast
     app.add_middleware(Guard, token=settings.token, max_body=settings.max_body_bytes,
                        max_upload=settings.max_upload_bytes, hosts=settings.answers_to())
     return app
-
-
-def page_html(request: Request, name: str, **context: Any) -> HTMLResponse:
-    return templates.TemplateResponse(request, name, context)

@@ -9,9 +9,9 @@ from urllib.parse import urlsplit
 from fastapi import APIRouter, Form, Query, Request, UploadFile
 from fastapi.responses import HTMLResponse, RedirectResponse, Response
 
+import attache.server.views as views
 from attache.browse import TABLES
 from attache.errors import InputError
-from attache.server import views
 from attache.server.api import (
     Cursor,
     DateText,
@@ -23,8 +23,8 @@ from attache.server.api import (
     start_file_job,
     start_url_job,
 )
-from attache.server.app import page_html
 from attache.server.guard import COOKIE
+from attache.server.templating import page_html
 
 router = APIRouter(include_in_schema=False)
 

@@ -27,7 +27,7 @@ from attache.model import make_id
 from attache.watch.polite import USER_AGENT, guard_url
 
 if TYPE_CHECKING:
-    from attache.watch.base import Base
+    from attache.facade import Base
 
 MAX_LINES = 20  # per category; a first edition lists everything, which can be long
 _CATEGORIES = ("new_events", "new_figures", "revised_figures", "conflicts_opened",

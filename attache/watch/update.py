@@ -38,7 +38,7 @@ from attache.watch.polite import HeaderFetcher, PoliteClient, Stopped
 from attache.watch.state import WatchState, Writer
 
 if TYPE_CHECKING:
-    from attache.watch.base import Base
+    from attache.facade import Base
 
 Event = Callable[[str], None]
 MAX_BACKOFF = 86400.0

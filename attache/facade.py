@@ -1,7 +1,8 @@
-"""What a watch pass needs of an evidence base, as a protocol.
+"""The shape of the public facade, as a protocol, for the packages the facade calls into.
 
-The watch package sits below the public facade (``attache.evidence`` calls into it), so it
-names the facade's shape here instead of importing it: the import graph stays a tree.
+``attache.watch`` and ``attache.export`` sit below :class:`attache.EvidenceBase` (it calls
+them) yet call back into its reads, so they name its shape here instead of importing it: the
+import graph stays free of cycles.
 """
 
 from __future__ import annotations
@@ -15,7 +16,7 @@ from attache.tokens import Segmenter
 
 
 class Base(Protocol):
-    """The parts of :class:`attache.EvidenceBase` a watch pass reads and calls."""
+    """The parts of :class:`attache.EvidenceBase` that watch passes and exports call."""
 
     store: SqlStore
     outlets: OutletRegistry | None
