@@ -58,3 +58,17 @@ def loaded(tmp_path_factory: pytest.TempPathFactory) -> Iterator[EvidenceBase]:
         report = base.ingest(inputs)
         assert report.ok, report.failures
         yield base
+
+
+def copy_db(src: EvidenceBase, dst: Path) -> Path:
+    """A copy of a SQLite store through SQLite's backup API (the store runs in WAL mode, so
+    the main file alone may lack the newest pages)."""
+    import sqlite3
+
+    a = sqlite3.connect(str(src.store.engine.url.database))
+    b = sqlite3.connect(str(dst))
+    with b:
+        a.backup(b)
+    a.close()
+    b.close()
+    return dst

@@ -8,7 +8,6 @@ from them). What fails is listed in the "not verified" appendix.
 from __future__ import annotations
 
 import json
-import shutil
 from pathlib import Path
 
 import pytest
@@ -29,6 +28,7 @@ from attache.errors import ConfigError
 from attache.evidence import EvidenceBase
 from attache.kb import default_kb
 from tests.brief_checks import assert_fully_cited
+from tests.conftest import copy_db
 
 
 def test_numbers_are_normalized_across_scripts() -> None:
@@ -76,7 +76,7 @@ def test_llm_writer_keeps_verified_sentences_and_lists_the_rest(loaded: Evidence
 def test_llm_writer_in_chinese_and_from_the_command_line(loaded: EvidenceBase,
                                                          tmp_path: Path) -> None:
     db = tmp_path / "copy.db"
-    shutil.copy(Path(str(loaded.store.engine.url.database)), db)
+    copy_db(loaded, db)
     with FakeLLMServer() as server:
         res = CliRunner().invoke(cli, ["brief", "Japan", "Kazakhstan", "--db", str(db),
                                        "--lang", "zh", "--format", "json", "--writer", "llm",

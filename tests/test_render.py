@@ -27,6 +27,7 @@ from attache.brief.render import (
 from attache.citations import Citation
 from attache.evidence import EvidenceBase
 from tests.brief_checks import assert_fully_cited, build_brief
+from tests.conftest import copy_db
 
 HOSTILE = (
     "Japan and Kazakhstan signed a rare earth deal <script>alert(1)</script> in Tokyo "
@@ -238,20 +239,12 @@ def test_axis_helpers() -> None:
 
 
 def test_cli_brief_paths_are_file_names_unless_asked(loaded: EvidenceBase, tmp_path: Path) -> None:
-    import sqlite3
-
     from click.testing import CliRunner
 
     from attache.cli import cli
 
     db = tmp_path / "copy.db"
-    # The store runs in WAL mode: copy through SQLite's backup API, not the main file alone.
-    src = sqlite3.connect(str(loaded.store.engine.url.database))
-    dst = sqlite3.connect(str(db))
-    with dst:
-        src.backup(dst)
-    src.close()
-    dst.close()
+    copy_db(loaded, db)
     base = ["brief", "Japan", "Kazakhstan", "--db", str(db)]
     short = CliRunner().invoke(cli, base)
     full = CliRunner().invoke(cli, [*base, "--absolute-paths"])
