@@ -7,5 +7,5 @@ python3 -m venv .venv
 . .venv/bin/activate
 python -m pip install -q -e '.[test]'
 python -m pytest -q
-ruff check attache tests scripts
+ruff check attache tests scripts benchmarks
 mypy attache
