@@ -175,6 +175,11 @@ def test_sigkill_mid_ingest_leaves_a_consistent_store(tmp_path: Path) -> None:
         orphans = c.execute("select count(*) from sentences where doc_id not in "
                             "(select id from documents)").fetchone()[0]
         assert n_docs < 120 and orphans == 0
+        # A batch is one transaction: a stored document has all its rows, never some of them.
+        partial = c.execute("select count(*) from documents d where not exists (select 1 "
+                            "from sentences s where s.doc_id = d.id) or not exists (select 1 "
+                            "from doc_bands b where b.doc_id = d.id)").fetchone()[0]
+        assert partial == 0
     done = subprocess.run(cmd, capture_output=True, text=True, timeout=600)
     assert done.returncode == 0, done.stderr
     with sqlite3.connect(db) as c:
