@@ -22,11 +22,12 @@ from attache.brief.editions import BriefResult, write_brief
 from attache.brief.render import RenderOptions
 from attache.errors import AttacheError, ConfigError, InputError, PartialInput
 from attache.extract import extract_analysed
-from attache.ingest import IngestOptions, expand_inputs, ingest, read_input
+from attache.ingest import IngestOptions, expand_inputs, ingest
 from attache.kb import KnowledgeBase, default_kb
 from attache.ledger import Ledger, figure_ledger
 from attache.model import Document, Extraction, IngestFailure, IngestReport
 from attache.readers.fetch import Fetcher
+from attache.runners.task import read_input
 from attache.search import SearchHit, count, search
 from attache.sources import OutletRegistry
 from attache.store import SqlStore, StoredDocument

@@ -19,11 +19,11 @@ from typing import TYPE_CHECKING
 
 from attache.errors import AttacheError
 from attache.kb import KnowledgeBase
-from attache.model import Document, IngestFailure, IngestReport
-from attache.readers import MAX_BYTES, MAX_TEXT_CHARS, path_label, read_path, read_url
+from attache.model import IngestFailure, IngestReport
+from attache.readers import MAX_BYTES, MAX_TEXT_CHARS, path_label
 from attache.readers.fetch import DEADLINE, Fetcher
 from attache.runners import Runner, TaskContext, make_runner
-from attache.runners.task import ItemResult
+from attache.runners.task import ItemResult, is_url
 from attache.sources import OutletRegistry
 from attache.store import SqlStore, WriteItem
 from attache.tokens import Segmenter
@@ -63,10 +63,6 @@ class IngestOptions:
     allow_link_local: bool = False
     fetch_deadline: float = DEADLINE
     max_chars: int = MAX_TEXT_CHARS
-
-
-def is_url(value: str) -> bool:
-    return "://" in value[:12]
 
 
 def expand_inputs(inputs: Sequence[str], on_error: Callable[[str, str], None] | None = None
@@ -126,14 +122,6 @@ def _os_reason(exc: BaseException) -> str:
     if isinstance(exc, OSError):
         return exc.strerror or str(exc)
     return str(exc)
-
-
-def read_input(item: str, opts: IngestOptions) -> list[Document]:
-    if is_url(item):
-        return read_url(item, fetcher=opts.fetcher, allow_private=opts.allow_private,
-                        max_bytes=opts.max_bytes, allow_link_local=opts.allow_link_local,
-                        deadline=opts.fetch_deadline)
-    return read_path(item, max_bytes=opts.max_bytes)
 
 
 def _size(item: str) -> int:

@@ -203,7 +203,7 @@ def _fts(term: str) -> str:
     return QueryTerm(term, prefix=not cjk and len(term) >= 4, script="cjk" if cjk else "word").fts()
 
 
-def _members(names: Iterable[str], kb: KnowledgeBase) -> dict[str, str]:
+def topic_members(names: Iterable[str], kb: KnowledgeBase) -> dict[str, str]:
     """Canonical name -> the topic entity it stands for: itself, or for a country, every
     person, place and organisation of that country (talks of Tokayev are about Kazakhstan)."""
     out = {n: n for n in names}
@@ -226,7 +226,7 @@ def _docs_naming(store: SqlStore, names: Iterable[str], kb: KnowledgeBase
     found: dict[str, set[str]] = {}
     if not wanted:
         return found
-    members = _members(wanted, kb)
+    members = topic_members(wanted, kb)
     # Through the entity indexes: the cost follows the documents that name the topic.
     for doc_id, named in store.docs_mentioning(list(members), via=("mentions",)).items():
         found.setdefault(doc_id, set()).update(members[n] for n in named)

@@ -24,7 +24,7 @@ from attache.ledger import figure_ledger
 from attache.normalize import fold_query
 from attache.store import SqlStore, documents, entities, events, figures, mentions, sources
 from attache.timeline import timeline
-from attache.topic import relevant_documents
+from attache.topic import relevant_documents, topic_members
 
 
 @dataclass(frozen=True)
@@ -78,22 +78,6 @@ def topic_view(topic: Any, kb: KnowledgeBase | None = None) -> TopicView:
                      terms=tuple(t for t in terms if t.strip()),
                      concept_forms=tuple(dict.fromkeys(f for f in forms if len(f) >= 2)),
                      concepts=tuple(ids))
-
-
-def topic_members(names: Sequence[str], kb: KnowledgeBase) -> dict[str, str]:
-    """Canonical name → the topic entity it stands for: itself, or for a country, the people,
-    places and organisations of that country (talks of Tokayev are about Kazakhstan)."""
-    out = {n: n for n in names}
-    codes: dict[str, str] = {}
-    for n in names:
-        e = kb.by_name(n)
-        if e is not None and e.type == "country" and e.country:
-            codes[e.country] = n
-    if codes:
-        for e in kb.entries():
-            if e.type != "country" and e.country in codes:
-                out.setdefault(e.name, codes[e.country])
-    return out
 
 
 class Relevance:

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import Any, Protocol
 
 from attache.analysis import analyze
 from attache.errors import AttacheError, InputError, PartialInput, UnreadableInput
@@ -68,7 +68,17 @@ def is_url(value: str) -> bool:
     return "://" in value[:12]
 
 
-def read_input(item: str, ctx: TaskContext) -> list[Document]:
+class ReadOptions(Protocol):
+    """What reading one input needs (both :class:`TaskContext` and the ingest options have it)."""
+
+    fetcher: Fetcher | None
+    allow_private: bool
+    allow_link_local: bool
+    max_bytes: int
+    fetch_deadline: float
+
+
+def read_input(item: str, ctx: ReadOptions) -> list[Document]:
     if is_url(item):
         return read_url(item, fetcher=ctx.fetcher, allow_private=ctx.allow_private,
                         max_bytes=ctx.max_bytes, allow_link_local=ctx.allow_link_local,
