@@ -68,13 +68,22 @@ def _read(f: Fetched, location: str) -> list[Document]:
                       http_date=f.last_modified)
 
 
-def _feed(source: Source, client: PoliteClient, seen: Seen, out: Collected,
-          etag: str | None, last_modified: str | None, max_items: int,
-          stored: Stored = _nowhere) -> list[Item]:
+def _conditional_get(source: Source, client: PoliteClient, out: Collected,
+                     etag: str | None, last_modified: str | None) -> Fetched | None:
+    """The source's address asked with its validators; None when it has not changed."""
     f = client.get(source.address, etag=etag, last_modified=last_modified)
     out.etag, out.last_modified = f.etag, f.last_modified
     if f.not_modified:
         out.not_modified = True
+        return None
+    return f
+
+
+def _feed(source: Source, client: PoliteClient, seen: Seen, out: Collected,
+          etag: str | None, last_modified: str | None, max_items: int,
+          stored: Stored = _nowhere) -> list[Item]:
+    f = _conditional_get(source, client, out, etag, last_modified)
+    if f is None:
         return []
     fmt = sniff_format(f.body, f.url, f.content_type)
     if fmt != "feed":
@@ -153,10 +162,8 @@ def _sitemap_entries(data: bytes, where: str) -> tuple[str, list[tuple[str, str,
 def _sitemap(source: Source, client: PoliteClient, seen: Seen, out: Collected,
              etag: str | None, last_modified: str | None, max_items: int,
              stored: Stored = _nowhere) -> list[Item]:
-    f = client.get(source.address, etag=etag, last_modified=last_modified)
-    out.etag, out.last_modified = f.etag, f.last_modified
-    if f.not_modified:
-        out.not_modified = True
+    f = _conditional_get(source, client, out, etag, last_modified)
+    if f is None:
         return []
     kind, entries = _sitemap_entries(f.body, source.address)
     if kind == "sitemapindex":
@@ -191,10 +198,8 @@ def _sitemap(source: Source, client: PoliteClient, seen: Seen, out: Collected,
 
 def _page(source: Source, client: PoliteClient, seen: Seen, out: Collected,
           etag: str | None, last_modified: str | None) -> list[Item]:
-    f = client.get(source.address, etag=etag, last_modified=last_modified)
-    out.etag, out.last_modified = f.etag, f.last_modified
-    if f.not_modified:
-        out.not_modified = True
+    f = _conditional_get(source, client, out, etag, last_modified)
+    if f is None:
         return []
     docs = _read(f, source.address)
     h = content_hash(*(d.text for d in docs))
