@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import json
-import time
 from pathlib import Path
 
 import pytest
@@ -184,11 +183,13 @@ def test_skip_spans(small_kb: KnowledgeBase) -> None:
      "哈萨克斯坦 Kazakhstan Казахстан カザフスタン Қазақстан ·" * 2_000,
      "(" * 50_000 + "Astana Hub" + ")" * 50_000, "总统" * 30_000 + "·" * 1000],
 )
-def test_bad_input_is_fast(small_kb: KnowledgeBase, text: str) -> None:
+def test_bad_input_is_handled(small_kb: KnowledgeBase, text: str) -> None:
+    # Pathological shapes finish (a hang fails the run) and every mention quotes the text;
+    # their speed is measured by scripts/bench_extract.py, not asserted here.
     for lang in ("zh-Hans", "en", "ru", "ja", "kk"):
-        t0 = time.perf_counter()
-        find_entities(text, text, lang, small_kb)
-        assert time.perf_counter() - t0 < 5.0
+        for ent in find_entities(text, text, lang, small_kb):
+            for m in ent.mentions:
+                assert text[m.start:m.end] == m.text
 
 
 def test_length_mismatch_is_refused(small_kb: KnowledgeBase) -> None:
@@ -220,13 +221,12 @@ def test_shipped_kb(lang: str, text: str, want: set[str]) -> None:
     assert want <= set(got), got
 
 
-def test_matching_100kb_is_fast() -> None:
+def test_matching_100kb_finds_every_repeat() -> None:
     kb = default_kb()
-    text = ("哈萨克斯坦总统托卡耶夫在东京会见日本首相高市早苗，双方签署多项协议。" * 3000)[:100_000]
-    find_entities(text[:100], text[:100], "zh-Hans", kb)  # builds the automaton
-    t0 = time.perf_counter()
-    find_entities(text, text, "zh-Hans", kb)
-    assert time.perf_counter() - t0 < 2.0
+    unit = "哈萨克斯坦总统托卡耶夫在东京会见日本首相高市早苗，双方签署多项协议。"
+    text = unit * 3000
+    found = {e.name: len(e.mentions) for e in find_entities(text, text, "zh-Hans", kb)}
+    assert found.get("Kassym-Jomart Tokayev") == 3000 and found.get("Tokyo") == 3000
 
 
 def golden_dir() -> Path:

@@ -143,14 +143,13 @@ def test_backreference_carries_the_date() -> None:
     assert "Kassym-Jomart Tokayev" in meeting[0].participants
 
 
-def test_long_input_is_fast() -> None:
-    import time
-
+def test_long_input_gives_events_that_quote_the_text() -> None:
+    # A long repetitive text finishes (a hang fails the run); its speed is benchmarked by
+    # scripts/bench_extract.py, not asserted here.
     kb = default_kb()
     text = "托卡耶夫会见高市早苗并表示欢迎。" * 5000
-    t0 = time.perf_counter()
-    extract(text, "zh-Hans", kb, dates=[])
-    assert time.perf_counter() - t0 < 10
+    events = extract(text, "zh-Hans", kb, dates=[])
+    assert events and all(0 <= e.start < e.end <= len(text) for e in events)
 
 
 # --- seeds ---------------------------------------------------------------------------------
