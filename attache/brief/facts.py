@@ -114,9 +114,12 @@ class FactWriter:
 
         ranked = sorted(getattr(e, "reports", ()), key=order)
         # One report per document before a second from any: the citations show the spread.
-        firsts = list({r.doc_id: r for r in reversed(ranked)}.values())
-        firsts.sort(key=ranked.index)
-        rest = [r for r in ranked if r not in firsts]
+        seen: set[str] = set()
+        firsts: list[Any] = []
+        rest: list[Any] = []
+        for r in ranked:
+            (rest if r.doc_id in seen else firsts).append(r)
+            seen.add(r.doc_id)
         return [self.span_cite(r.doc_id, r.start, r.end, r.quote) for r in (firsts + rest)[:n]]
 
     def figure_cites(self, g: Any, n: int = 8) -> list[Citation]:

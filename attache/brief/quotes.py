@@ -12,6 +12,7 @@ import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from attache.brief.gather import Relevance, TopicView
 from attache.brief.model import Claim, DocInfo, EventSpan, Evidence, FigureSpan, MentionRow
@@ -64,7 +65,9 @@ class Candidate:
         return self.doc.language if self.doc.language != "und" else "und"
 
 
+@lru_cache(maxsize=65536)
 def _grams(folded: str) -> frozenset[str]:
+    # Cached: the picker compares every candidate with every chosen quote.
     s = _NOT_WORD.sub("", folded)
     if len(s) < 5:
         return frozenset({s})
