@@ -9,9 +9,10 @@ from __future__ import annotations
 
 import dataclasses
 import hashlib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TypeVar
 
 from attache.errors import AttacheError, EmptyDocument, InputError, UnsupportedInput
 from attache.ingest import expand_inputs
@@ -79,6 +80,23 @@ def _conditional_get(source: Source, client: PoliteClient, out: Collected,
     return f
 
 
+T = TypeVar("T")
+
+
+def _unseen(keyed: Sequence[tuple[str, str, T]], seen: Seen, out: Collected, items: list[Item],
+            max_items: int) -> Iterator[tuple[str, str, T, bool]]:
+    """The (address, content hash) entries not recorded before, until ``items`` is full; each
+    with whether its address was recorded before (with other content)."""
+    known = seen(a for a, _h, _p in keyed)
+    for address, h, payload in keyed:
+        if h in known.get(address, ()):
+            out.unchanged += 1
+            continue
+        if len(items) >= max_items:
+            break
+        yield address, h, payload, address in known
+
+
 def _feed(source: Source, client: PoliteClient, seen: Seen, out: Collected,
           etag: str | None, last_modified: str | None, max_items: int,
           stored: Stored = _nowhere) -> list[Item]:
@@ -98,16 +116,10 @@ def _feed(source: Source, client: PoliteClient, seen: Seen, out: Collected,
         guid = dict(d.meta).get("guid") or str(n)
         keyed.append((d.url or f"{source.address}#{guid}",
                       content_hash(d.title or "", d.text), d))
-    known = seen(a for a, _h, _d in keyed)
     items: list[Item] = []
-    for address, h, d in keyed:
-        if h in known.get(address, ()):
-            out.unchanged += 1
-            continue
-        if len(items) >= max_items:
-            break
+    for address, h, d, known in _unseen(keyed, seen, out, items, max_items):
         page: list[Document] = [d]
-        if source.follow_links and d.url and address not in known and stored(d.url):
+        if source.follow_links and d.url and not known and stored(d.url):
             # Ingested before by other means: recorded, not fetched again.
             out.unchanged += 1
             items.append(Item(address, h, ()))
@@ -174,15 +186,9 @@ def _sitemap(source: Source, client: PoliteClient, seen: Seen, out: Collected,
             except InputError as exc:
                 out.errors.append((exc.source, exc.reason))
     keyed = [(loc, content_hash("sitemap", marker), title) for loc, marker, title in entries]
-    known = seen(loc for loc, _h, _t in keyed)
     items: list[Item] = []
-    for loc, h, title in keyed:
-        if h in known.get(loc, ()):
-            out.unchanged += 1
-            continue
-        if len(items) >= max_items:
-            break
-        if loc not in known and stored(loc):
+    for loc, h, title, known in _unseen(keyed, seen, out, items, max_items):
+        if not known and stored(loc):
             out.unchanged += 1  # ingested before by other means: recorded, not fetched
             items.append(Item(loc, h, ()))
             continue
